@@ -1,0 +1,103 @@
+// The one gateway to Neo4j: runs named queries in managed transactions (executeRead for
+// reads so a cluster can spread them), with a timeout, returning plain JS objects.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { namedQuery } from './queries.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface Database {
+  read(query: string, params?: Params): Promise<Row[]>;
+  write(query: string, params?: Params): Promise<Row[]>;
+  /** Runs several named queries in one write transaction: all happen or none does. */
+  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T>;
+  /** Auto-commit run, for schema statements and CALL ... IN TRANSACTIONS. */
+  autoCommit(query: string, params?: Params): Promise<Row[]>;
+  close(): Promise<void>;
+  readonly driver: Driver;
+}
+
+export type TxRunner = (query: string, params?: Params) => Promise<Row[]>;
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  /** Per-transaction timeout; a query that runs longer is stopped by the server. */
+  timeoutMs?: number;
+}
+
+function runner(tx: ManagedTransaction): TxRunner {
+  return async (query, params = {}) => {
+    const result = await tx.run(namedQuery(query), params);
+    return result.records.map((record) => record.toObject() as Row);
+  };
+}
+
+export function openDatabase(opts: DatabaseOptions): Database {
+  const driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+  });
+  const sessionConfig = opts.database ? { database: opts.database } : {};
+  const txConfig = { timeout: opts.timeoutMs ?? 15_000 };
+  return {
+    driver,
+    async read(query, params) {
+      const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead((tx) => runner(tx)(query, params), txConfig);
+      } finally {
+        await session.close();
+      }
+    },
+    async write(query, params) {
+      const session = driver.session(sessionConfig);
+      try {
+        return await session.executeWrite((tx) => runner(tx)(query, params), txConfig);
+      } finally {
+        await session.close();
+      }
+    },
+    async writeTransaction(work) {
+      const session = driver.session(sessionConfig);
+      try {
+        return await session.executeWrite((tx) => work(runner(tx)), { timeout: 300_000 });
+      } finally {
+        await session.close();
+      }
+    },
+    async autoCommit(query, params = {}) {
+      const session = driver.session(sessionConfig);
+      try {
+        const result = await session.run(namedQuery(query), params);
+        return result.records.map((record) => record.toObject() as Row);
+      } finally {
+        await session.close();
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+/** Waits until the database answers a query, not just the Bolt port (it may still be starting). */
+export async function waitUntilReady(db: Database, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await db.read('system/ping');
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`Neo4j did not become ready in ${timeoutMs / 1000} s: ${(lastError as Error)?.message}`);
+}
+
+/** JS numbers travel as floats; LIMIT, SKIP and ranges need Cypher integers. */
+export function cypherInt(value: number) {
+  return neo4j.int(value);
+}

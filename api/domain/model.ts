@@ -1,0 +1,228 @@
+// The one model of the knowledge graph: entity types with their fields, relationship
+// (claim) types with the endpoints each may join, and claim statuses. The GraphQL schema's
+// entity types, the loader's validation and the Cypher allow-list are all derived from here.
+
+export type FieldKind = 'string' | 'int' | 'float' | 'date' | 'stringList';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  doc: string;
+}
+
+/** Fields every entity has, whatever its type. */
+export const COMMON_FIELDS = {
+  id: { kind: 'string', doc: 'Stable slug, unique across all entities.' },
+  name: { kind: 'string', doc: 'Display name.' },
+  aliases: { kind: 'stringList', doc: 'Other names it is known by.' },
+  description: { kind: 'string', doc: 'One or two neutral sentences.' },
+  country: { kind: 'string', doc: 'ISO 3166-1 alpha-2 code of its country, where it has one.' },
+} as const satisfies Record<string, FieldSpec>;
+
+const identifiers = {
+  isin: { kind: 'string', doc: 'ISIN of its listed shares.' },
+  ticker: { kind: 'string', doc: 'Exchange ticker.' },
+  lei: { kind: 'string', doc: 'Legal Entity Identifier.' },
+  website: { kind: 'string', doc: 'Official website.' },
+} as const satisfies Record<string, FieldSpec>;
+
+const period = {
+  start: { kind: 'date', doc: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD).' },
+  end: { kind: 'date', doc: 'End date (YYYY, YYYY-MM or YYYY-MM-DD).' },
+} as const satisfies Record<string, FieldSpec>;
+
+/**
+ * Entity types and their own fields. `ftm` names the FollowTheMoney schema it maps to.
+ * Source is stored as a node too but is evidence, not an entity: see SOURCE_FIELDS.
+ */
+export const ENTITY_TYPES = {
+  Company: {
+    ftm: 'Company',
+    doc: 'A company, listed or not.',
+    fields: { ...identifiers, sector: { kind: 'string', doc: 'Business sector.' } },
+  },
+  Investor: {
+    ftm: 'Organization',
+    doc: 'An asset manager, pension fund or other investor.',
+    fields: { ...identifiers },
+  },
+  Government: { ftm: 'PublicBody', doc: 'A national government.', fields: {} },
+  StateBody: {
+    ftm: 'PublicBody',
+    doc: 'A ministry, army, intelligence unit, police force or other state body.',
+    fields: { kind: { kind: 'string', doc: 'ministry, army, intelligence, police, regulator...' } },
+  },
+  ArmedGroup: { ftm: 'Organization', doc: 'A non-state armed group.', fields: {} },
+  Infrastructure: {
+    ftm: 'Asset',
+    doc: 'A cloud region, data centre, surveillance system, spyware, telecom network, platform, satellite network, AI or biometric system.',
+    fields: { kind: { kind: 'string', doc: 'cloud, cloud-region, data-centre, surveillance-system, spyware, telecom-network, platform, satellite-network, ai-system, biometric-system' } },
+  },
+  Contract: {
+    ftm: 'Contract',
+    doc: 'A contract, partnership or sale.',
+    fields: {
+      value: { kind: 'float', doc: 'Reported value.' },
+      currency: { kind: 'string', doc: 'ISO 4217 currency of the value.' },
+      kind: { kind: 'string', doc: 'contract, partnership, sale...' },
+      ...period,
+    },
+  },
+  Abuse: {
+    ftm: 'Event',
+    doc: 'An alleged abuse or pattern of abuse.',
+    fields: {
+      category: { kind: 'string', doc: 'Abuse category, e.g. mass-surveillance.' },
+      place: { kind: 'string', doc: 'Where it happened.' },
+      affectedPeople: { kind: 'string', doc: 'Who was affected.' },
+      ...period,
+    },
+  },
+  Conflict: {
+    ftm: 'Event',
+    doc: 'An armed conflict, occupation or repressive situation.',
+    fields: { ...period },
+  },
+  Country: {
+    ftm: 'Address',
+    doc: 'A country.',
+    fields: { code: { kind: 'string', doc: 'ISO 3166-1 alpha-2 code.' } },
+  },
+  Population: {
+    ftm: 'Organization',
+    doc: 'People who depend on a service.',
+    fields: { size: { kind: 'int', doc: 'Number of people.' } },
+  },
+} as const satisfies Record<string, { ftm: string; doc: string; fields: Record<string, FieldSpec> }>;
+
+export type EntityType = keyof typeof ENTITY_TYPES;
+export const ENTITY_TYPE_NAMES = Object.keys(ENTITY_TYPES) as EntityType[];
+
+export const SOURCE_FIELDS = {
+  id: { kind: 'string', doc: 'Stable slug.' },
+  publisher: { kind: 'string', doc: 'Who published it.' },
+  title: { kind: 'string', doc: 'Title; in [brackets] when it is a description, not the headline.' },
+  date: { kind: 'date', doc: 'Publication date.' },
+  url: { kind: 'string', doc: 'Public address.' },
+  kind: { kind: 'string', doc: 'news, ngo-statement, court, regulator, company...' },
+} as const satisfies Record<string, FieldSpec>;
+
+/** How a claim stands; stored with hyphens, exposed in GraphQL in upper case. */
+export const CLAIM_STATUSES = [
+  'reported',
+  'alleged',
+  'company-confirmed',
+  'adjudicated',
+  'sanctioned',
+  'denied',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+const actors = ['Company', 'Investor', 'Government', 'StateBody', 'ArmedGroup'] as const;
+const harms = ['Abuse', 'Conflict'] as const;
+const all = ENTITY_TYPE_NAMES;
+
+/** Relationship (claim) types with the entity types each may join, from -> to. */
+export const RELATION_TYPES = {
+  OWNS: { ftm: 'Ownership', doc: 'Owns shares of, or controls.', from: actors, to: ['Company', 'Infrastructure'] },
+  HOLDS: { ftm: 'Ownership', doc: 'An investor holds shares of a company.', from: ['Investor'], to: ['Company'] },
+  OPERATES: { ftm: null, doc: 'Runs a system or network.', from: actors, to: ['Infrastructure'] },
+  PROVIDES_SERVICE_TO: {
+    ftm: null,
+    doc: 'Provides a service to a customer.',
+    from: ['Company', 'Infrastructure'],
+    to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Population'],
+  },
+  PARTY_TO: { ftm: 'ContractAward', doc: 'Is a party to a contract.', from: actors, to: ['Contract'] },
+  COVERS: { ftm: null, doc: 'A contract covers infrastructure or a service.', from: ['Contract'], to: ['Infrastructure'] },
+  SUPPLIES: {
+    ftm: null,
+    doc: 'Supplies equipment, software or services.',
+    from: ['Company'],
+    to: ['Infrastructure', 'Company', 'Government', 'StateBody', 'ArmedGroup'],
+  },
+  LOCATED_IN: { ftm: null, doc: 'Is located in a country.', from: all.filter((t) => t !== 'Country'), to: ['Country'] },
+  PART_OF: {
+    ftm: 'Membership',
+    doc: 'Is part of a larger body, system, abuse or conflict.',
+    from: ['StateBody', 'Company', 'ArmedGroup', 'Infrastructure', 'Abuse'],
+    to: ['StateBody', 'Government', 'Company', 'ArmedGroup', 'Infrastructure', 'Abuse', 'Conflict'],
+  },
+  ALLEGEDLY_USED_IN: {
+    ftm: null,
+    doc: 'A service or system allegedly used in an abuse or a conflict.',
+    from: ['Infrastructure', 'Company', 'Contract'],
+    to: harms,
+  },
+  ALLEGEDLY_RESPONSIBLE_FOR: {
+    ftm: null,
+    doc: 'An actor allegedly responsible for an abuse or conflict.',
+    from: actors,
+    to: harms,
+  },
+  RAISES_RISK_OF: {
+    ftm: null,
+    doc: 'A warned risk, not yet a documented use.',
+    from: ['Infrastructure', 'Company', 'Contract'],
+    to: harms,
+  },
+  LINKED_TO: { ftm: 'UnknownLink', doc: 'Alleged ties between actors.', from: actors, to: actors },
+  SERVES: { ftm: null, doc: 'Infrastructure serves a population.', from: ['Infrastructure'], to: ['Population'] },
+  DISENGAGED_FROM: {
+    ftm: null,
+    doc: 'Withdrawal, sale or suspension.',
+    from: ['Company', 'Investor'],
+    to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Contract', 'Infrastructure', 'Country'],
+  },
+  SANCTIONED_BY: {
+    ftm: 'Sanction',
+    doc: 'Listed or sanctioned by a state body or government.',
+    from: actors,
+    to: ['Government', 'StateBody'],
+  },
+} as const satisfies Record<
+  string,
+  { ftm: string | null; doc: string; from: readonly EntityType[]; to: readonly EntityType[] }
+>;
+
+export type RelationType = keyof typeof RELATION_TYPES;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
+
+/** Properties a claim may carry besides its endpoints and type. */
+export const CLAIM_FIELDS = {
+  id: { kind: 'string', doc: 'Stable id; derived from type and endpoints when not given.' },
+  sourceIds: { kind: 'stringList', doc: 'Ids of the sources that report it (at least one).' },
+  status: { kind: 'string', doc: 'How it stands.' },
+  confidence: { kind: 'float', doc: 'Curator confidence 0..1; null when not assessed.' },
+  start: { kind: 'date', doc: 'When it began.' },
+  end: { kind: 'date', doc: 'When it ended.' },
+  summary: { kind: 'string', doc: 'One line saying only what the sources report.' },
+  percentage: { kind: 'float', doc: 'For OWNS and HOLDS: share held, 0..100.' },
+  note: { kind: 'string', doc: "A curator's note about the claim itself." },
+} as const satisfies Record<string, FieldSpec>;
+
+export function isEntityType(value: string): value is EntityType {
+  return Object.prototype.hasOwnProperty.call(ENTITY_TYPES, value);
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return Object.prototype.hasOwnProperty.call(RELATION_TYPES, value);
+}
+
+export function isClaimStatus(value: string): value is ClaimStatus {
+  return (CLAIM_STATUSES as readonly string[]).includes(value);
+}
+
+/** The fields an entity of this type may carry, common ones included. */
+export function entityFields(type: EntityType): Record<string, FieldSpec> {
+  return { ...COMMON_FIELDS, ...ENTITY_TYPES[type].fields };
+}
+
+export function relationAllows(type: RelationType, from: EntityType, to: EntityType): boolean {
+  const spec = RELATION_TYPES[type];
+  return (spec.from as readonly string[]).includes(from) && (spec.to as readonly string[]).includes(to);
+}
+
+/** Deterministic claim id, so loading the same claim twice merges instead of duplicating. */
+export function claimId(from: string, type: RelationType, to: string): string {
+  return `${from}--${type.toLowerCase().replace(/_/g, '-')}--${to}`;
+}

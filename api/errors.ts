@@ -1,0 +1,18 @@
+// Errors a client can act on. Anything else is masked by yoga as "Unexpected error."
+import { GraphQLError } from 'graphql';
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function badInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+}
+
+/** Checks an integer argument lies within bounds, naming the argument and the bound if not. */
+export function intInRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${name} must be a whole number from ${min} to ${max}; got ${value}.`, name);
+  }
+  return value;
+}

@@ -1,0 +1,348 @@
+// The project's own data format (seed/seed-facts.json and JSON imports) and its validation.
+// Validation is pure and complete: it reports every problem with the file, the item and the
+// reason, so a loader can refuse to write anything unless the whole file is sound.
+import {
+  CLAIM_FIELDS,
+  ENTITY_TYPE_NAMES,
+  RELATION_TYPES,
+  RELATION_TYPE_NAMES,
+  CLAIM_STATUSES,
+  SOURCE_FIELDS,
+  claimId,
+  entityFields,
+  isClaimStatus,
+  isEntityType,
+  isRelationType,
+  relationAllows,
+  type ClaimStatus,
+  type EntityType,
+  type FieldSpec,
+  type RelationType,
+} from '../domain/model.ts';
+
+export interface SourceRecord {
+  id: string;
+  publisher: string;
+  title: string;
+  url: string;
+  date?: string;
+  kind?: string;
+}
+
+export type EntityProps = Record<string, string | number | string[]>;
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  name: string;
+  props: EntityProps;
+}
+
+export interface ClaimRecord {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  status: ClaimStatus;
+  sourceIds: string[];
+  summary: string;
+  confidence?: number;
+  start?: string;
+  end?: string;
+  percentage?: number;
+  note?: string;
+}
+
+export interface Dataset {
+  checkedOn?: string;
+  sources: SourceRecord[];
+  entities: EntityRecord[];
+  claims: ClaimRecord[];
+}
+
+export interface ValidationProblem {
+  file: string;
+  /** Where in the file: e.g. "relations[3] (google PARTY_TO contract-nimbus)". */
+  item: string;
+  reason: string;
+}
+
+export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: ValidationProblem[] };
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,199}$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const MAX_TEXT = 10_000;
+
+/** A date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar. */
+export function isPartialDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const [, , month, day] = m;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;
+  if (day !== undefined) {
+    const d = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  }
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks one value against its field spec; returns a reason when it does not fit. */
+function fieldProblem(name: string, spec: FieldSpec, value: unknown): string | null {
+  switch (spec.kind) {
+    case 'string':
+      if (typeof value !== 'string') return `"${name}" must be a string`;
+      if (value.length > MAX_TEXT) return `"${name}" is longer than ${MAX_TEXT} characters`;
+      return null;
+    case 'date':
+      return typeof value === 'string' && isPartialDate(value)
+        ? null
+        : `"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(value)}`;
+    case 'int':
+      return Number.isInteger(value) && (value as number) >= 0 ? null : `"${name}" must be a whole number ≥ 0`;
+    case 'float':
+      return typeof value === 'number' && Number.isFinite(value) ? null : `"${name}" must be a number`;
+    case 'stringList':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? null
+        : `"${name}" must be a list of strings`;
+  }
+}
+
+class Collector {
+  readonly problems: ValidationProblem[] = [];
+  constructor(private readonly file: string) {}
+  add(item: string, reason: string): void {
+    this.problems.push({ file: this.file, item, reason });
+  }
+}
+
+function validateSources(raw: unknown[], out: Collector): SourceRecord[] {
+  const seen = new Set<string>();
+  const sources: SourceRecord[] = [];
+  raw.forEach((value, i) => {
+    const where = `sources[${i}]${isRecord(value) && typeof value.id === 'string' ? ` (${value.id})` : ''}`;
+    if (!isRecord(value)) return out.add(where, 'must be an object');
+    let sound = true;
+    for (const required of ['id', 'publisher', 'title', 'url']) {
+      if (typeof value[required] !== 'string' || (value[required] as string).trim() === '') {
+        out.add(where, `missing required "${required}"`);
+        sound = false;
+      }
+    }
+    for (const [key, v] of Object.entries(value)) {
+      const spec = (SOURCE_FIELDS as Record<string, FieldSpec>)[key];
+      if (!spec) {
+        out.add(where, `unknown field "${key}"; allowed: ${Object.keys(SOURCE_FIELDS).join(', ')}`);
+        sound = false;
+      } else if (v !== null && fieldProblem(key, spec, v)) {
+        out.add(where, fieldProblem(key, spec, v)!);
+        sound = false;
+      }
+    }
+    const id = value.id as string;
+    if (typeof id === 'string' && !ID_PATTERN.test(id)) {
+      out.add(where, `id "${id}" must be lower-case letters, digits, ".", "_" or "-"`);
+      sound = false;
+    }
+    if (typeof value.url === 'string' && !/^https?:\/\/\S+$/.test(value.url)) {
+      out.add(where, `url must be an http(s) address; got "${value.url}"`);
+      sound = false;
+    }
+    if (seen.has(id)) {
+      out.add(where, `duplicate source id "${id}"`);
+      sound = false;
+    }
+    seen.add(id);
+    if (sound) sources.push(value as unknown as SourceRecord);
+  });
+  return sources;
+}
+
+function validateEntities(raw: unknown[], out: Collector): EntityRecord[] {
+  const seen = new Set<string>();
+  const entities: EntityRecord[] = [];
+  raw.forEach((value, i) => {
+    const where = `entities[${i}]${isRecord(value) && typeof value.id === 'string' ? ` (${value.id})` : ''}`;
+    if (!isRecord(value)) return out.add(where, 'must be an object');
+    const { type, ...rest } = value;
+    if (typeof type !== 'string' || !isEntityType(type)) {
+      return out.add(where, `unknown entity type ${JSON.stringify(type)}; allowed: ${ENTITY_TYPE_NAMES.join(', ')}`);
+    }
+    let sound = true;
+    const fields = entityFields(type);
+    for (const required of ['id', 'name']) {
+      if (typeof rest[required] !== 'string' || (rest[required] as string).trim() === '') {
+        out.add(where, `missing required "${required}"`);
+        sound = false;
+      }
+    }
+    const props: EntityProps = {};
+    for (const [key, v] of Object.entries(rest)) {
+      const spec = fields[key];
+      if (!spec) {
+        out.add(where, `unknown field "${key}" for a ${type}; allowed: ${Object.keys(fields).join(', ')}`);
+        sound = false;
+        continue;
+      }
+      if (v === null || v === undefined) continue;
+      const problem = fieldProblem(key, spec, v);
+      if (problem) {
+        out.add(where, problem);
+        sound = false;
+      } else props[key] = v as string | number | string[];
+    }
+    const id = rest.id;
+    if (typeof id === 'string' && !ID_PATTERN.test(id)) {
+      out.add(where, `id "${id}" must be lower-case letters, digits, ".", "_" or "-"`);
+      sound = false;
+    }
+    if (typeof id === 'string' && seen.has(id)) {
+      out.add(where, `duplicate entity id "${id}"`);
+      sound = false;
+    }
+    if (typeof id === 'string') seen.add(id);
+    if (typeof props.start === 'string' && typeof props.end === 'string' && props.end < props.start) {
+      out.add(where, `end ${props.end} is before start ${props.start}`);
+      sound = false;
+    }
+    if (sound) entities.push({ id: id as string, type, name: rest.name as string, props });
+  });
+  return entities;
+}
+
+const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', ...Object.keys(CLAIM_FIELDS)]);
+
+function validateClaims(
+  raw: unknown[],
+  entityTypes: Map<string, EntityType>,
+  sourceIds: Set<string>,
+  out: Collector,
+): ClaimRecord[] {
+  const seen = new Set<string>();
+  const claims: ClaimRecord[] = [];
+  raw.forEach((value, i) => {
+    if (!isRecord(value)) return out.add(`relations[${i}]`, 'must be an object');
+    const where = `relations[${i}] (${String(value.from)} ${String(value.type)} ${String(value.to)})`;
+    const problems: string[] = [];
+    for (const key of Object.keys(value)) {
+      if (!CLAIM_INPUT_FIELDS.has(key)) problems.push(`unknown field "${key}"; allowed: ${[...CLAIM_INPUT_FIELDS].join(', ')}`);
+    }
+    const { type, from, to } = value;
+    if (typeof type !== 'string' || !isRelationType(type)) {
+      problems.push(`unknown relationship type ${JSON.stringify(type)}; allowed: ${RELATION_TYPE_NAMES.join(', ')}`);
+    }
+    for (const [end, id] of [['from', from], ['to', to]] as const) {
+      if (typeof id !== 'string' || id === '') problems.push(`missing required "${end}"`);
+      else if (!entityTypes.has(id)) problems.push(`"${end}" points at "${id}", which is not an entity in this file or the database`);
+    }
+    if (typeof type === 'string' && isRelationType(type) && typeof from === 'string' && typeof to === 'string') {
+      const fromType = entityTypes.get(from);
+      const toType = entityTypes.get(to);
+      if (fromType && toType && !relationAllows(type, fromType, toType)) {
+        const spec = RELATION_TYPES[type];
+        problems.push(
+          `${type} cannot join a ${fromType} to a ${toType}; it joins ${spec.from.join('/')} to ${spec.to.join('/')}`,
+        );
+      }
+    }
+    const cited = value.sources ?? value.sourceIds;
+    if (!Array.isArray(cited) || cited.length === 0) problems.push('must cite at least one source in "sources"');
+    else {
+      for (const s of cited) {
+        if (typeof s !== 'string' || !sourceIds.has(s)) problems.push(`cites source ${JSON.stringify(s)}, which does not exist`);
+      }
+    }
+    if (typeof value.status !== 'string' || !isClaimStatus(value.status)) {
+      problems.push(`status must be one of ${CLAIM_STATUSES.join(', ')}; got ${JSON.stringify(value.status)}`);
+    }
+    if (typeof value.summary !== 'string' || value.summary.trim() === '') problems.push('missing required "summary"');
+    for (const key of ['confidence', 'start', 'end', 'percentage', 'note', 'id'] as const) {
+      if (value[key] === undefined || value[key] === null) continue;
+      const problem = fieldProblem(key, CLAIM_FIELDS[key], value[key]);
+      if (problem) problems.push(problem);
+    }
+    if (typeof value.confidence === 'number' && (value.confidence < 0 || value.confidence > 1)) {
+      problems.push(`confidence must be between 0 and 1; got ${value.confidence}`);
+    }
+    if (typeof value.percentage === 'number' && (value.percentage < 0 || value.percentage > 100)) {
+      problems.push(`percentage must be between 0 and 100; got ${value.percentage}`);
+    }
+    if (typeof value.start === 'string' && typeof value.end === 'string' && value.end < value.start) {
+      problems.push(`end ${value.end} is before start ${value.start}`);
+    }
+    if (problems.length > 0) return problems.forEach((p) => out.add(where, p));
+
+    const id = typeof value.id === 'string' ? value.id : claimId(from as string, type as RelationType, to as string);
+    if (seen.has(id)) return out.add(where, `duplicate claim "${id}" (same type between the same entities)`);
+    seen.add(id);
+    const claim: ClaimRecord = {
+      id,
+      type: type as RelationType,
+      from: from as string,
+      to: to as string,
+      status: value.status as ClaimStatus,
+      sourceIds: cited as string[],
+      summary: value.summary as string,
+    };
+    for (const key of ['confidence', 'start', 'end', 'percentage', 'note'] as const) {
+      if (value[key] !== undefined && value[key] !== null) (claim as unknown as Record<string, unknown>)[key] = value[key];
+    }
+    claims.push(claim);
+  });
+  return claims;
+}
+
+export interface KnownIds {
+  /** Entities already in the database, by id, that relations in the file may point at. */
+  entities?: Map<string, EntityType>;
+  sources?: Set<string>;
+}
+
+/** Validates a parsed dataset file. Entities and sources already stored may be referenced. */
+export function validateDataset(data: unknown, file: string, known: KnownIds = {}): ValidationResult {
+  const out = new Collector(file);
+  if (!isRecord(data)) {
+    out.add('(top level)', 'must be a JSON object with "sources", "entities" and "relations" lists');
+    return { ok: false, problems: out.problems };
+  }
+  const allowedTop = new Set(['about', 'checkedOn', 'sources', 'entities', 'relations', 'notConfirmed']);
+  for (const key of Object.keys(data)) {
+    if (!allowedTop.has(key)) out.add('(top level)', `unknown key "${key}"; allowed: ${[...allowedTop].join(', ')}`);
+  }
+  const list = (key: string): unknown[] => {
+    const value = data[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      out.add('(top level)', `"${key}" must be a list`);
+      return [];
+    }
+    return value;
+  };
+  const rawSources = list('sources');
+  const rawEntities = list('entities');
+  const rawRelations = list('relations');
+  if (data.checkedOn !== undefined && (typeof data.checkedOn !== 'string' || !isPartialDate(data.checkedOn))) {
+    out.add('(top level)', '"checkedOn" must be a date as YYYY-MM-DD');
+  }
+
+  const sources = validateSources(rawSources, out);
+  const entities = validateEntities(rawEntities, out);
+  const entityTypes = new Map(known.entities ?? []);
+  for (const e of entities) entityTypes.set(e.id, e.type);
+  const sourceIds = new Set([...(known.sources ?? []), ...sources.map((s) => s.id)]);
+  const claims = validateClaims(rawRelations, entityTypes, sourceIds, out);
+
+  if (out.problems.length > 0) return { ok: false, problems: out.problems };
+  return {
+    ok: true,
+    dataset: { checkedOn: data.checkedOn as string | undefined, sources, entities, claims },
+  };
+}
+
+export function formatProblems(problems: ValidationProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.item}: ${p.reason}`).join('\n');
+}

@@ -1,0 +1,14 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { entityResolvers } from '../entity/resolvers.ts';
+import { graphResolvers } from '../graph/resolvers.ts';
+import { neighborhoodResolvers } from '../neighborhood/resolvers.ts';
+import { searchResolvers } from '../search/resolvers.ts';
+import { sourceResolvers } from '../sources/resolvers.ts';
+import { typeDefs } from './load.ts';
+
+export function executableSchema() {
+  return makeExecutableSchema({
+    typeDefs: typeDefs(),
+    resolvers: [graphResolvers, entityResolvers, searchResolvers, neighborhoodResolvers, sourceResolvers],
+  });
+}

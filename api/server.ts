@@ -1,0 +1,37 @@
+// createServer(config) wires the GraphQL API (/graphql) and the web app (/) on one HTTP
+// server. It holds no state beyond the database handle, so many can run behind a balancer.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createYoga } from 'graphql-yoga';
+import type { ApiContext } from './context.ts';
+import type { Database } from './db/database.ts';
+import { executableSchema } from './schema/executableSchema.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export interface ServerOptions {
+  db: Database;
+  webDir: string;
+}
+
+export function createServer({ db, webDir }: ServerOptions): Server {
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
+    schema: executableSchema(),
+    graphqlEndpoint: '/graphql',
+    context: () => ({ db }),
+    // Unexpected errors reach clients as "Unexpected error." only; details go to the log.
+    maskedErrors: true,
+    logging: 'warn',
+  });
+  return createHttpServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/graphql' || path?.startsWith('/graphql/')) return void yoga(req, res);
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return void res.end('ok\n');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain' });
+      return void res.end('Method not allowed\n');
+    }
+    serveStatic(webDir, req, res);
+  });
+}

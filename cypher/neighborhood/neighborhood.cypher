@@ -1,0 +1,24 @@
+// An entity, its neighbours at distance 1 (and 2 when $depth = 2), at most $limit of
+// them (nearest first), and every claim between the nodes returned.
+MATCH (center:Entity {id: $id})
+CALL (center) {
+  OPTIONAL MATCH (center)--(n:Entity)
+  WHERE n <> center
+  RETURN collect(DISTINCT n) AS ring1
+}
+CALL (center, ring1) {
+  UNWIND CASE WHEN $depth >= 2 THEN ring1 ELSE [] END AS m
+  MATCH (m)--(n:Entity)
+  WHERE n <> center AND NOT n IN ring1
+  RETURN collect(DISTINCT n)[..$limit + 1] AS ring2
+}
+WITH center, ring1 + ring2 AS neighbours
+WITH center, neighbours[..$limit] AS neighbours, size(neighbours) > $limit AS truncated
+WITH center, [center] + neighbours AS nodes, truncated
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN nodes
+  RETURN collect(r {.*, type: type(r), from: a.id, to: b.id}) AS edges
+}
+RETURN center {.*} AS center, [n IN nodes | n {.*}] AS nodes, edges, truncated
