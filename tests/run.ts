@@ -1,0 +1,62 @@
+// `npm test`: starts the project's own Neo4j once for the whole run (on its own port and
+// data folder, never the app's), builds the web app for the browser tests, then runs every
+// test file with node's test runner. `npm test -- unit` runs the unit tests alone.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../api/config.ts';
+import { startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
+
+const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = suites.length > 0 ? suites : ['unit', 'integration', 'browser'];
+
+function testFiles(suite: string): string[] {
+  const dir = join(projectRoot, 'tests', suite);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => join('tests', suite, f));
+}
+
+const files = wanted.flatMap(testFiles);
+const needsNeo4j = wanted.some((s) => s !== 'unit');
+const log = (line: string) => console.log(`[test] ${line}`);
+
+let neo4j: RunningNeo4j | undefined;
+const env: NodeJS.ProcessEnv = { ...process.env };
+// Tests wipe their database: never let them near one named by NEO4J_URI.
+delete env.NEO4J_URI;
+
+async function main(): Promise<number> {
+  if (needsNeo4j && !process.env.NEO4J_TEST_URI) {
+    const home = join(projectRoot, '.neo4j/test');
+    rmSync(join(home, 'data'), { recursive: true, force: true });
+    neo4j = await startLocalNeo4j({ homeDir: home, boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7697), heap: '1g', log });
+    env.NEO4J_TEST_URI = neo4j.uri;
+  }
+  if (wanted.includes('browser')) {
+    log('building the web app for the browser tests...');
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=300000', ...files],
+    { cwd: projectRoot, env, stdio: 'inherit' },
+  );
+  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`[test] ${(error as Error).message}`);
+} finally {
+  if (neo4j) await neo4j.stop();
+}
+process.exit(exitCode);
