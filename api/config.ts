@@ -13,6 +13,7 @@ export interface Config {
   port: number;
   neo4j: Neo4jTarget;
   loadSeed: boolean;
+  requireReadToken: boolean;
   webDir: string;
 }
 
@@ -70,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: port(env, 'PORT', 4000),
     neo4j: neo4jTargetFromEnv(env, '.neo4j/dev', 7687),
     loadSeed: flag(env, 'LOAD_SEED', true),
+    requireReadToken: flag(env, 'REQUIRE_READ_TOKEN', false),
     webDir: resolve(projectRoot, 'web/dist'),
   };
 }

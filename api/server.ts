@@ -4,19 +4,25 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import type { ApiContext } from './context.ts';
 import type { Database } from './db/database.ts';
+import { viewerFromHeader } from './auth/viewer.ts';
 import { executableSchema } from './schema/executableSchema.ts';
 import { serveStatic } from './staticFiles.ts';
 
 export interface ServerOptions {
   db: Database;
   webDir: string;
+  /** When true, reads need a token too (any role); writes always need an editor's. */
+  requireReadToken?: boolean;
 }
 
-export function createServer({ db, webDir }: ServerOptions): Server {
+export function createServer({ db, webDir, requireReadToken = false }: ServerOptions): Server {
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema: executableSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => ({ db }),
+    context: async ({ request }) => ({
+      db,
+      viewer: await viewerFromHeader(db, request.headers.get('authorization'), requireReadToken),
+    }),
     // Unexpected errors reach clients as "Unexpected error." only; details go to the log.
     maskedErrors: true,
     logging: 'warn',

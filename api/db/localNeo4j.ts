@@ -89,7 +89,7 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function boltAnswers(port: number): Promise<boolean> {
+export async function boltAnswers(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
     socket.once('connect', () => {

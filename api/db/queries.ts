@@ -22,7 +22,28 @@ function loadAll(): Map<string, string> {
   return queries;
 }
 
+// A query may include a shared predicate as /*+ fragment-name(variable) */; the fragment
+// file (cypher/fragments/NAME.cypher) is written for the variable `r` and is renamed here.
+// Fragments are project code, never user input.
+const INCLUDE = /\/\*\+\s*([a-z-]+)\(([a-z][A-Za-z0-9]*)\)\s*\*\//g;
+
+function expandFragments(queries: Map<string, string>): void {
+  for (const [name, text] of queries) {
+    if (name.startsWith('fragments/')) continue;
+    queries.set(
+      name,
+      text.replace(INCLUDE, (_, fragment: string, variable: string) => {
+        const body = queries.get(`fragments/${fragment}`);
+        if (body === undefined) throw new Error(`${name}.cypher includes unknown fragment "${fragment}".`);
+        const code = body.replace(/^\s*\/\/.*$/gm, '').trim();
+        return `(${code.replace(/\br\./g, `${variable}.`)})`;
+      }),
+    );
+  }
+}
+
 const queries = loadAll();
+expandFragments(queries);
 
 export function namedQuery(name: string): string {
   const text = queries.get(name);

@@ -222,7 +222,28 @@ export function relationAllows(type: RelationType, from: EntityType, to: EntityT
   return (spec.from as readonly string[]).includes(from) && (spec.to as readonly string[]).includes(to);
 }
 
-/** Deterministic claim id, so loading the same claim twice merges instead of duplicating. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,199}$/;
+
+/** Entity and source ids: lower-case slugs. "--" is kept for claim ids, which join two. */
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id) && !id.includes('--');
+}
+
+export const ID_RULE = 'lower-case letters, digits, ".", "_" or "-" (not "--"), at most 200 characters';
+
+/**
+ * Deterministic claim id: one claim per (from, type, to), so loading the same claim twice
+ * merges instead of duplicating, and the id alone says where to find the relationship.
+ */
 export function claimId(from: string, type: RelationType, to: string): string {
   return `${from}--${type.toLowerCase().replace(/_/g, '-')}--${to}`;
+}
+
+export function parseClaimId(id: string): { from: string; type: RelationType; to: string } | null {
+  const parts = id.split('--');
+  if (parts.length !== 3) return null;
+  const [from, typeSlug, to] = parts as [string, string, string];
+  const type = typeSlug.toUpperCase().replace(/-/g, '_');
+  if (!isRelationType(type) || !isValidId(from) || !isValidId(to)) return null;
+  return { from, type, to };
 }

@@ -13,6 +13,8 @@ import {
   isClaimStatus,
   isEntityType,
   isRelationType,
+  isValidId,
+  ID_RULE,
   relationAllows,
   type ClaimStatus,
   type EntityType,
@@ -69,7 +71,6 @@ export interface ValidationProblem {
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: ValidationProblem[] };
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const MAX_TEXT = 10_000;
 
@@ -144,8 +145,8 @@ function validateSources(raw: unknown[], out: Collector): SourceRecord[] {
       }
     }
     const id = value.id as string;
-    if (typeof id === 'string' && !ID_PATTERN.test(id)) {
-      out.add(where, `id "${id}" must be lower-case letters, digits, ".", "_" or "-"`);
+    if (typeof id === 'string' && !isValidId(id)) {
+      out.add(where, `id "${id}" must be ${ID_RULE}`);
       sound = false;
     }
     if (typeof value.url === 'string' && !/^https?:\/\/\S+$/.test(value.url)) {
@@ -196,8 +197,8 @@ function validateEntities(raw: unknown[], out: Collector): EntityRecord[] {
       } else props[key] = v as string | number | string[];
     }
     const id = rest.id;
-    if (typeof id === 'string' && !ID_PATTERN.test(id)) {
-      out.add(where, `id "${id}" must be lower-case letters, digits, ".", "_" or "-"`);
+    if (typeof id === 'string' && !isValidId(id)) {
+      out.add(where, `id "${id}" must be ${ID_RULE}`);
       sound = false;
     }
     if (typeof id === 'string' && seen.has(id)) {
@@ -214,7 +215,8 @@ function validateEntities(raw: unknown[], out: Collector): EntityRecord[] {
   return entities;
 }
 
-const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', ...Object.keys(CLAIM_FIELDS)]);
+// Claim ids are derived from (from, type, to), never given.
+const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', ...Object.keys(CLAIM_FIELDS).filter((k) => k !== 'id')]);
 
 function validateClaims(
   raw: unknown[],
@@ -260,7 +262,7 @@ function validateClaims(
       problems.push(`status must be one of ${CLAIM_STATUSES.join(', ')}; got ${JSON.stringify(value.status)}`);
     }
     if (typeof value.summary !== 'string' || value.summary.trim() === '') problems.push('missing required "summary"');
-    for (const key of ['confidence', 'start', 'end', 'percentage', 'note', 'id'] as const) {
+    for (const key of ['confidence', 'start', 'end', 'percentage', 'note'] as const) {
       if (value[key] === undefined || value[key] === null) continue;
       const problem = fieldProblem(key, CLAIM_FIELDS[key], value[key]);
       if (problem) problems.push(problem);
@@ -276,7 +278,7 @@ function validateClaims(
     }
     if (problems.length > 0) return problems.forEach((p) => out.add(where, p));
 
-    const id = typeof value.id === 'string' ? value.id : claimId(from as string, type as RelationType, to as string);
+    const id = claimId(from as string, type as RelationType, to as string);
     if (seen.has(id)) return out.add(where, `duplicate claim "${id}" (same type between the same entities)`);
     seen.add(id);
     const claim: ClaimRecord = {

@@ -31,6 +31,13 @@ export interface StoredClaim {
   end?: string;
   percentage?: number;
   note?: string;
+  recordedBy?: string;
+  recordedAt?: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  retractedAt?: string;
+  retractedBy?: string;
+  retractionReason?: string;
 }
 
 export interface ApiClaim extends StoredClaim {

@@ -1,11 +1,21 @@
-// Resolvers for the domain types themselves: the Entity interface and claim statuses.
+// Resolvers for the domain types themselves: the Entity interface, claim statuses, and the
+// sources of a claim when a query did not resolve them already.
+import type { ApiContext } from '../context.ts';
 import { CLAIM_STATUSES } from '../domain/model.ts';
 import { statusToEnum } from '../schema/entitySdl.ts';
-import type { StoredEntity } from './mapping.ts';
+import { sourcesByIds } from '../sources/resolvers.ts';
+import type { StoredClaim, StoredEntity, StoredSource } from './mapping.ts';
 
 export const graphResolvers = {
   Entity: {
     __resolveType: (entity: StoredEntity) => entity.type,
+  },
+  Claim: {
+    async sources(claim: StoredClaim & { sources?: StoredSource[] }, _: unknown, ctx: ApiContext) {
+      if (claim.sources) return claim.sources;
+      const found = new Map((await sourcesByIds(ctx.db, claim.sourceIds)).map((s) => [s.id, s]));
+      return claim.sourceIds.map((id) => found.get(id)).filter((s) => s !== undefined);
+    },
   },
   // GraphQL shows COMPANY_CONFIRMED; storage and resolvers use "company-confirmed".
   ClaimStatus: Object.fromEntries(CLAIM_STATUSES.map((s) => [statusToEnum(s), s])),

@@ -1,12 +1,14 @@
 import type { ApiContext } from '../context.ts';
 import { cypherInt } from '../db/database.ts';
 import { intInRange, notFound } from '../errors.ts';
+import { claimFilter, claimFilterParams, type ClaimFilterArgs } from '../filters/claimFilter.ts';
 import { asEntity, withSources, type StoredClaim } from '../graph/mapping.ts';
+import { resolveEntityId } from '../entity/resolvers.ts';
 import { sourcesByIds } from '../sources/resolvers.ts';
 
 export const NEIGHBORHOOD_LIMIT_MAX = 500;
 
-interface NeighborhoodArgs {
+interface NeighborhoodArgs extends ClaimFilterArgs {
   id: string;
   depth: number;
   limit: number;
@@ -17,7 +19,14 @@ export const neighborhoodResolvers = {
     async neighborhood(_: unknown, args: NeighborhoodArgs, ctx: ApiContext) {
       const depth = intInRange('depth', args.depth, 1, 2);
       const limit = intInRange('limit', args.limit, 1, NEIGHBORHOOD_LIMIT_MAX);
-      const [row] = await ctx.db.read('neighborhood/neighborhood', { id: args.id, depth: cypherInt(depth), limit: cypherInt(limit) });
+      const filter = claimFilterParams(claimFilter(args));
+      const id = await resolveEntityId(ctx, args.id);
+      const [row] = await ctx.db.read('neighborhood/neighborhood', {
+        id,
+        depth: cypherInt(depth),
+        limit: cypherInt(limit),
+        ...filter,
+      });
       if (!row) throw notFound(`No entity with id "${args.id}".`);
       const claims = row.edges as StoredClaim[];
       const sources = await sourcesByIds(ctx.db, claims.flatMap((c) => c.sourceIds));

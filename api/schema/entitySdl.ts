@@ -40,6 +40,36 @@ function commonFields(): string[] {
   ];
 }
 
+/** Every type-specific field of any entity type; a name has one kind wherever it appears. */
+export function allEntityFields(): Map<string, FieldSpec> {
+  const fields = new Map<string, FieldSpec>();
+  for (const [typeName, spec] of Object.entries(ENTITY_TYPES)) {
+    for (const [name, field] of Object.entries(spec.fields as Record<string, FieldSpec>)) {
+      const seen = fields.get(name);
+      if (seen && seen.kind !== field.kind) throw new Error(`Field "${name}" of ${typeName} has a kind that differs elsewhere.`);
+      if (!seen) fields.set(name, field);
+    }
+  }
+  return fields;
+}
+
+function inputField(name: string, spec: FieldSpec): string {
+  const type = spec.kind === 'stringList' ? '[String!]' : graphqlType[spec.kind];
+  return `  ${name}: ${type}`;
+}
+
+function entityInputs(): string[] {
+  const specific = [...allEntityFields()].map(([name, spec]) => inputField(name, spec));
+  const common = ['aliases', 'description', 'country'].map((f) => inputField(f, COMMON_FIELDS[f as keyof typeof COMMON_FIELDS]));
+  return [
+    '"A new entity. Only the fields of its type are accepted (see the type\'s own fields)."',
+    `input EntityInput {\n  id: ID!\n  type: EntityType!\n  name: String!\n${[...common, ...specific].join('\n')}\n}`,
+    '',
+    '"Changes to an entity: fields left out stay as they are; a field set to null is removed."',
+    `input EntityPatch {\n  name: String\n${[...common, ...specific].join('\n')}\n}`,
+  ];
+}
+
 export function domainSdl(): string {
   const parts: string[] = [
     '# GENERATED from api/domain/model.ts by `npm run schema`. Do not edit by hand.',
@@ -62,5 +92,6 @@ export function domainSdl(): string {
     const own = Object.entries(spec.fields as Record<string, FieldSpec>).map(([f, s]) => field(f, s, false));
     parts.push('', `"${spec.doc}"`, `type ${name} implements Entity {\n${[...commonFields(), ...own].join('\n')}\n}`);
   }
+  parts.push('', ...entityInputs());
   return parts.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { curationResolvers } from '../curation/resolvers.ts';
 import { entityResolvers } from '../entity/resolvers.ts';
 import { graphResolvers } from '../graph/resolvers.ts';
 import { neighborhoodResolvers } from '../neighborhood/resolvers.ts';
@@ -9,6 +10,13 @@ import { typeDefs } from './load.ts';
 export function executableSchema() {
   return makeExecutableSchema({
     typeDefs: typeDefs(),
-    resolvers: [graphResolvers, entityResolvers, searchResolvers, neighborhoodResolvers, sourceResolvers],
+    resolvers: [
+      graphResolvers,
+      entityResolvers,
+      searchResolvers,
+      neighborhoodResolvers,
+      sourceResolvers,
+      curationResolvers,
+    ],
   });
 }

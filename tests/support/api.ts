@@ -13,20 +13,31 @@ export interface GraphQLResponse<T> {
 
 export interface TestApi {
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(db: Database, webDir = join(projectRoot, 'web/dist')): Promise<TestApi> {
-  const server = createServer({ db, webDir });
+export async function startTestApi(
+  db: Database,
+  opts: { webDir?: string; requireReadToken?: boolean } = {},
+): Promise<TestApi> {
+  const server = createServer({
+    db,
+    webDir: opts.webDir ?? join(projectRoot, 'web/dist'),
+    requireReadToken: opts.requireReadToken ?? false,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    async gql(query, variables = {}) {
+    async gql(query, variables = {}, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as Promise<GraphQLResponse<any>>;

@@ -1,0 +1,4 @@
+// Appends audit records; never updated or deleted afterwards.
+UNWIND $rows AS row
+CREATE (a:AuditRecord)
+SET a = row

@@ -1,0 +1,3 @@
+MATCH (t:ApiToken {name: $name}) WHERE t.revokedAt IS NULL
+SET t.revokedAt = $revokedAt
+RETURN t.name AS name

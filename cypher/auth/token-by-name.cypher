@@ -1,0 +1,2 @@
+MATCH (t:ApiToken {name: $name}) WHERE t.revokedAt IS NULL
+RETURN t.name AS name
