@@ -26,8 +26,9 @@ async function main(): Promise<void> {
   try {
     await applySchema(connection.db);
     if (config.loadSeed) {
-      const report = await loadSeed(connection.db);
-      log(`seed loaded: ${report.entities} entities, ${report.claims} claims, ${report.sources} sources.`);
+      const { summary: s } = await loadSeed(connection.db);
+      const line = (k: { created: number; updated: number; unchanged: number }) => `${k.created} new, ${k.updated} changed, ${k.unchanged} unchanged`;
+      log(`seed: entities ${line(s.entities)}; claims ${line(s.claims)}; sources ${line(s.sources)}.`);
     }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

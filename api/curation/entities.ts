@@ -2,7 +2,7 @@
 import { appendAudit, auditRecords, type AuditEntry } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { badInput } from '../errors.ts';
-import { entityRows } from '../exchange/loadDataset.ts';
+import { entityRows } from '../exchange/rows.ts';
 import { asEntity, type StoredEntity } from '../graph/mapping.ts';
 import { claimRow } from './claimRows.ts';
 import { planMerge } from './mergePlan.ts';
@@ -10,7 +10,7 @@ import { claimsOf, liveEntity } from './store.ts';
 import { checkEntity } from './validation.ts';
 
 function rowOf(entity: ReturnType<typeof checkEntity>) {
-  return entityRows({ sources: [], entities: [entity], claims: [] })[0]!;
+  return entityRows({ entities: [entity] })[0]!;
 }
 
 export async function createEntity(db: Database, by: string, input: Record<string, unknown>): Promise<StoredEntity> {

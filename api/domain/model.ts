@@ -45,6 +45,11 @@ export const ENTITY_TYPES = {
     doc: 'An asset manager, pension fund or other investor.',
     fields: { ...identifiers },
   },
+  Person: {
+    ftm: 'Person',
+    doc: 'A natural person, such as a director or owner (imports from FollowTheMoney).',
+    fields: { position: { kind: 'string', doc: 'Role or title, e.g. chairman.' } },
+  },
   Government: { ftm: 'PublicBody', doc: 'A national government.', fields: {} },
   StateBody: {
     ftm: 'PublicBody',
@@ -117,7 +122,7 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-const actors = ['Company', 'Investor', 'Government', 'StateBody', 'ArmedGroup'] as const;
+const actors = ['Company', 'Investor', 'Person', 'Government', 'StateBody', 'ArmedGroup'] as const;
 const harms = ['Abuse', 'Conflict'] as const;
 const all = ENTITY_TYPE_NAMES;
 
