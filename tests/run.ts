@@ -30,7 +30,8 @@ delete env.NEO4J_URI;
 
 async function main(): Promise<number> {
   if (needsNeo4j && !process.env.NEO4J_TEST_URI) {
-    const home = join(projectRoot, '.neo4j/test');
+    // NEO4J_TEST_HOME and NEO4J_TEST_PORT let two runs share a machine without colliding.
+    const home = process.env.NEO4J_TEST_HOME ?? join(projectRoot, '.neo4j/test');
     rmSync(join(home, 'data'), { recursive: true, force: true });
     neo4j = await startLocalNeo4j({ homeDir: home, boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7697), heap: '1g', log });
     env.NEO4J_TEST_URI = neo4j.uri;
