@@ -1,0 +1,115 @@
+// The explorer in headless Chromium (Debian's package, driven by playwright-core) against the
+// real server and the real Neo4j loaded with the seed data.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Database } from '../../api/db/database.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { openTestDatabase, resetToSeed } from '../support/database.ts';
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let db: Database;
+let api: TestApi;
+let browser: Browser;
+
+before(async () => {
+  db = await openTestDatabase();
+  await resetToSeed(db);
+  api = await startTestApi(db);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await api?.close();
+  await db?.close();
+});
+
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Nothing may leave the machine: any request not to our server fails the test.
+  await page.route((url) => !url.href.startsWith(api.url), (route) => {
+    errors.push(`request outside the machine: ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(api.url);
+  return { page, errors };
+}
+
+async function searchAndOpen(page: Page, text: string, name: string): Promise<void> {
+  await page.getByTestId('search-input').fill(text);
+  await page.getByTestId('search-suggestion').filter({ hasText: name }).first().click();
+  await page.getByTestId('details-name').filter({ hasText: name }).waitFor();
+}
+
+const drawnNodes = async (page: Page) => Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
+
+test('search, open an entity and read a source link from the side panel', async () => {
+  const { page, errors } = await openPage();
+  await page.getByTestId('search-input').fill('Nimbus');
+  const suggestions = page.getByTestId('search-suggestion');
+  await suggestions.first().waitFor();
+  assert.match((await suggestions.allTextContents()).join('\n'), /Project Nimbus/);
+
+  await suggestions.filter({ hasText: /^Project NimbusContract/ }).click();
+  const panel = page.getByTestId('details-panel');
+  await panel.getByTestId('details-name').filter({ hasText: 'Project Nimbus' }).waitFor();
+  assert.match(await panel.textContent() ?? '', /Government of Israel/);
+
+  const link = panel.getByTestId('source-link').first();
+  const href = await link.getAttribute('href');
+  assert.match(href ?? '', /^https?:\/\//, 'a source link points at a public web address');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.ok((await link.textContent())!.length > 10, 'the link names the publisher and title');
+
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > 1);
+  assert.match(await page.getByTestId('status').textContent() ?? '', /\d+ entities, \d+ relationships/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('double-clicking a node expands its neighbours into the same graph', async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
+  const before = await drawnNodes(page);
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const at = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+  assert.ok(at, 'Google is drawn as a neighbour of Project Nimbus');
+  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > n, before);
+  const nodes: string[] = await page.evaluate(() => (window as any).conflictLinks.nodes());
+  assert.ok(nodes.includes('contract-nimbus') && nodes.includes('google'), 'the first neighbourhood stays');
+  assert.ok(nodes.length > before, 'Google’s own neighbours were added');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('filters redraw without reloading the page', async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Google', 'Google');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > 1);
+  await page.evaluate(() => ((window as any).notReloaded = true));
+  const before = await drawnNodes(page);
+  // Google's seed claims are all "reported": without that status only Google is left.
+  await page.getByTestId('filter-status-reported').uncheck();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) < n, before);
+  assert.equal(await page.evaluate(() => (window as any).notReloaded), true);
+  await page.getByTestId('filter-status-reported').check();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) === n, before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a failing server shows a visible error, not a blank page', async () => {
+  const { page } = await openPage();
+  await page.route(`${api.url}/graphql`, (route) => route.abort());
+  await page.getByTestId('search-input').fill('Google');
+  const status = page.getByTestId('status');
+  await status.filter({ hasText: /Search failed: Cannot reach the server/ }).waitFor();
+  assert.equal(await status.getAttribute('role'), 'alert');
+  await page.close();
+});

@@ -1,0 +1,112 @@
+// The side panel: an entity's facts, then each of its relationships with the summary, status,
+// dates and the public sources that report it.
+import { ENTITY_TYPES } from '../../api/domain/model.ts';
+import { STATUS_STYLES, TYPE_COLORS, relationLabel, statusFromName } from './appearance.ts';
+import { el, safeUrl } from './dom.ts';
+import type { ClaimView, EntityView, SourceView } from './queries.ts';
+
+export interface DetailsActions {
+  select(id: string): void;
+  expand(id: string): void;
+  close(): void;
+}
+
+export function renderLoading(panel: HTMLElement, name: string): void {
+  panel.hidden = false;
+  panel.replaceChildren(el('p', { class: 'loading', text: `Loading ${name}…` }));
+}
+
+export function renderError(panel: HTMLElement, message: string, actions: DetailsActions): void {
+  panel.hidden = false;
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
+  close.addEventListener('click', actions.close);
+  panel.replaceChildren(close, el('p', { class: 'error', role: 'alert', text: message }));
+}
+
+export function renderDetails(
+  panel: HTMLElement,
+  entity: EntityView,
+  claims: ClaimView[],
+  names: ReadonlyMap<string, string>,
+  actions: DetailsActions,
+): void {
+  panel.hidden = false;
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
+  close.addEventListener('click', actions.close);
+  const expand = el('button', { type: 'button', class: 'expand', 'data-testid': 'expand-button', text: 'Expand neighbours' });
+  expand.addEventListener('click', () => actions.expand(entity.id));
+
+  panel.replaceChildren(
+    ...[
+    close,
+    el('p', { class: 'entity-type' }, swatch(TYPE_COLORS[entity.type]), entity.type),
+    el('h2', { 'data-testid': 'details-name', text: entity.name }),
+    entity.description ? el('p', { class: 'description', text: entity.description }) : null,
+    facts(entity),
+    expand,
+    el('h3', { text: `Relationships (${claims.length})` }),
+    claims.length
+      ? el('ul', { class: 'claims' }, ...claims.map((c) => claimItem(c, entity.id, names, actions)))
+      : el('p', { class: 'muted', text: 'No relationships pass the current filters.' }),
+    ].filter((n): n is HTMLElement => n !== null),
+  );
+}
+
+function swatch(color: string): HTMLElement {
+  const dot = el('span', { class: 'dot' });
+  dot.style.background = color;
+  return dot;
+}
+
+/** Aliases, country and the fields of the entity's own type that have a value. */
+function facts(entity: EntityView): HTMLElement {
+  const rows: [string, string][] = [];
+  if (entity.aliases.length) rows.push(['Also known as', entity.aliases.join(', ')]);
+  if (entity.country) rows.push(['Country', entity.country]);
+  for (const [field, spec] of Object.entries(ENTITY_TYPES[entity.type].fields)) {
+    const value = entity[field];
+    if (value === null || value === undefined || value === '') continue;
+    const shown = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? value.toLocaleString('en') : String(value);
+    rows.push([spec.doc.replace(/\.$/, '').replace(/\s*\(.*\)$/, ''), shown]);
+  }
+  return el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+}
+
+function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, string>, actions: DetailsActions): HTMLElement {
+  const outgoing = claim.from === focus;
+  const otherId = outgoing ? claim.to : claim.from;
+  const other = el('button', { type: 'button', class: 'link', text: names.get(otherId) ?? otherId });
+  other.addEventListener('click', () => actions.select(otherId));
+  const status = statusFromName(claim.status);
+  const style = STATUS_STYLES[status];
+  const badge = el('span', { class: `status status-${status}`, 'data-testid': 'claim-status', title: style.label, text: style.label });
+  badge.style.borderColor = style.color;
+  const period = [claim.start, claim.end].some(Boolean) ? `${claim.start ?? '…'} – ${claim.end ?? 'present'}` : null;
+  const extra = [
+    period,
+    claim.percentage !== null ? `${claim.percentage}%` : null,
+    claim.confidence !== null ? `confidence ${claim.confidence}` : null,
+  ].filter(Boolean) as string[];
+
+  return el(
+    'li',
+    { class: 'claim', 'data-testid': 'claim', 'data-claim-id': claim.id },
+    el('p', { class: 'relation' }, outgoing ? '→ ' : '← ', el('em', { text: relationLabel(claim.type) }), ' ', other),
+    el('p', { class: 'meta' }, badge, extra.length ? ` ${extra.join(' · ')}` : ''),
+    el('p', { class: 'summary', text: claim.summary }),
+    claim.note ? el('p', { class: 'note', text: claim.note }) : null,
+    el('ul', { class: 'sources' }, ...claim.sources.map(sourceItem)),
+  );
+}
+
+function sourceItem(source: SourceView): HTMLElement {
+  const label = `${source.publisher}: ${source.title}${source.date ? ` (${source.date})` : ''}`;
+  const href = safeUrl(source.url);
+  return el(
+    'li',
+    {},
+    href
+      ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link', text: label })
+      : el('span', { 'data-testid': 'source-text', text: `${label} — ${source.url}` }),
+  );
+}

@@ -1,0 +1,158 @@
+// The drawing: a graphology graph rendered by Sigma, laid out by ForceAtlas2 in a web worker.
+// It knows nothing of the API; the explorer hands it entities and claims to show.
+import Graph from 'graphology';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+import { DashedEdgeProgram } from './dashedEdgeProgram.ts';
+import { STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel } from './appearance.ts';
+import type { ClaimView, EntityView } from './queries.ts';
+
+/** How long the layout runs after the graph changes; it settles well within this for a few hundred nodes. */
+const LAYOUT_MS = 1500;
+
+export interface GraphViewEvents {
+  onSelect(id: string): void;
+  onExpand(id: string): void;
+  onClearSelection(): void;
+}
+
+export class GraphView {
+  readonly graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
+  private readonly sigma: Sigma;
+  private layout: FA2Layout | null = null;
+  private layoutTimer: number | undefined;
+  private selected: string | null = null;
+  private highlighted = new Set<string>();
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(private readonly container: HTMLElement, events: GraphViewEvents) {
+    this.sigma = new Sigma(this.graph, container, {
+      defaultEdgeType: 'claim',
+      edgeProgramClasses: { claim: DashedEdgeProgram },
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 6,
+      zIndex: true,
+      nodeReducer: (node, data) => {
+        if (this.selected === null) return data;
+        if (node === this.selected) return { ...data, highlighted: true, zIndex: 2 };
+        if (this.highlighted.has(node)) return { ...data, zIndex: 1 };
+        return { ...data, color: '#d8d8d8', label: data.label, zIndex: 0 };
+      },
+      edgeReducer: (edge, data) => {
+        if (this.selected === null) return data;
+        const [s, t] = this.graph.extremities(edge);
+        return s === this.selected || t === this.selected ? { ...data, size: data.size * 1.6 } : { ...data, color: '#e4e4e4' };
+      },
+    });
+    this.sigma.on('clickNode', ({ node }) => events.onSelect(node));
+    this.sigma.on('doubleClickNode', (e) => {
+      // Sigma zooms on double-click by default; here double-click means "expand".
+      e.preventSigmaDefault();
+      events.onExpand(e.node);
+    });
+    this.sigma.on('clickStage', () => events.onClearSelection());
+    // Sigma only watches the window; the side panel opening or closing resizes the container.
+    this.resizeObserver = new ResizeObserver(() => this.sigma.resize());
+    this.resizeObserver.observe(container);
+    this.sigma.on('enterNode', () => (container.style.cursor = 'pointer'));
+    this.sigma.on('leaveNode', () => (container.style.cursor = ''));
+  }
+
+  /**
+   * Shows exactly these entities and claims. Nodes already on screen keep their place; new
+   * ones start next to a neighbour that is already placed, so the picture grows, not jumps.
+   */
+  show(entities: EntityView[], claims: ClaimView[], centers: ReadonlySet<string>): void {
+    this.stopLayout();
+    const wanted = new Set(entities.map((e) => e.id));
+    this.graph.forEachNode((id) => {
+      if (!wanted.has(id)) this.graph.dropNode(id);
+    });
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const anchorOf = (id: string): { x: number; y: number } | null => {
+      for (const c of claims) {
+        const other = c.from === id ? c.to : c.to === id ? c.from : null;
+        if (other && this.graph.hasNode(other)) return this.graph.getNodeAttributes(other) as { x: number; y: number };
+      }
+      return null;
+    };
+    for (const entity of entities) {
+      const attributes = {
+        label: entity.name,
+        entityType: entity.type,
+        color: TYPE_COLORS[entity.type],
+        size: centers.has(entity.id) ? 12 : 7,
+        forceLabel: centers.has(entity.id),
+      };
+      if (this.graph.hasNode(entity.id)) {
+        this.graph.mergeNodeAttributes(entity.id, attributes);
+      } else {
+        const anchor = anchorOf(entity.id) ?? { x: 0, y: 0 };
+        const angle = Math.random() * 2 * Math.PI;
+        this.graph.addNode(entity.id, { ...attributes, x: anchor.x + Math.cos(angle) * 10, y: anchor.y + Math.sin(angle) * 10 });
+      }
+    }
+    this.graph.clearEdges();
+    for (const claim of claims) {
+      if (!byId.has(claim.from) || !byId.has(claim.to)) continue;
+      const style = STATUS_STYLES[statusFromName(claim.status)];
+      this.graph.addDirectedEdgeWithKey(claim.id, claim.from, claim.to, {
+        color: style.color,
+        dashed: style.dashed,
+        size: 1.5,
+        label: relationLabel(claim.type),
+      });
+    }
+    if (this.selected && !this.graph.hasNode(this.selected)) this.select(null);
+    else this.select(this.selected);
+    this.container.dataset.nodes = String(this.graph.order);
+    this.container.dataset.edges = String(this.graph.size);
+    this.runLayout();
+  }
+
+  select(id: string | null): void {
+    this.selected = id;
+    this.highlighted = new Set(id && this.graph.hasNode(id) ? this.graph.neighbors(id) : []);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** Where a node is drawn, in pixels from the container's top left; null when not shown. */
+  viewportPosition(id: string): { x: number; y: number } | null {
+    if (!this.graph.hasNode(id)) return null;
+    const { x, y } = this.graph.getNodeAttributes(id) as { x: number; y: number };
+    return this.sigma.graphToViewport({ x, y });
+  }
+
+  /** Moves the camera to fit the whole graph. */
+  fit(): void {
+    this.sigma.getCamera().animatedReset({ duration: 300 });
+  }
+
+  private runLayout(): void {
+    if (this.graph.order < 2) {
+      this.sigma.refresh();
+      return;
+    }
+    const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300 };
+    this.layout = new FA2Layout(this.graph, { settings });
+    this.layout.start();
+    this.container.dataset.layout = 'running';
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), LAYOUT_MS);
+  }
+
+  private stopLayout(): void {
+    window.clearTimeout(this.layoutTimer);
+    if (this.layout) {
+      this.layout.kill();
+      this.layout = null;
+    }
+    this.container.dataset.layout = 'settled';
+  }
+
+  kill(): void {
+    this.stopLayout();
+    this.resizeObserver.disconnect();
+    this.sigma.kill();
+  }
+}

@@ -1,0 +1,137 @@
+// The explorer: search an entity, draw it with its neighbours, open facts and sources in the
+// side panel, expand on double-click, and redraw when the filters change.
+import { gql } from './api.ts';
+import { renderDetails, renderError, renderLoading, type DetailsActions } from './details.ts';
+import { NO_FILTERS, setUpFilters, type Filters } from './filters.ts';
+import { GraphView } from './graphView.ts';
+import { renderLegend } from './legend.ts';
+import { NEIGHBORHOOD, type ClaimView, type EntityView, type NeighborhoodView } from './queries.ts';
+import { setUpSearch } from './search.ts';
+import { showStatus } from './statusLine.ts';
+
+/** Neighbours drawn per expanded entity; the API allows up to 500. */
+const NEIGHBOURS_PER_ENTITY = 200;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const statusLine = $('status');
+const panel = $('details');
+const emptyHint = $('empty-hint');
+
+const state = {
+  /** Entities whose neighbourhoods are drawn, in the order they were opened. */
+  expanded: [] as string[],
+  filters: { ...NO_FILTERS } as Filters,
+  selected: null as string | null,
+  names: new Map<string, string>(),
+};
+
+let viewRequest = 0;
+let detailsRequest: AbortController | null = null;
+
+function fetchNeighborhood(id: string, signal?: AbortSignal): Promise<NeighborhoodView> {
+  const { asOf, statuses, minConfidence } = state.filters;
+  return gql<{ neighborhood: NeighborhoodView }>(
+    NEIGHBORHOOD,
+    { id, depth: 1, limit: NEIGHBOURS_PER_ENTITY, asOf, statuses, minConfidence },
+    signal,
+  ).then((d) => d.neighborhood);
+}
+
+const view = new GraphView($('graph'), {
+  onSelect: (id) => void select(id),
+  onExpand: (id) => void expand(id),
+  onClearSelection: () => closeDetails(),
+});
+
+/** Reloads every expanded neighbourhood with the current filters and redraws. */
+async function loadView(): Promise<void> {
+  const request = ++viewRequest;
+  if (state.expanded.length === 0) return;
+  showStatus(statusLine, 'loading', 'Loading…');
+  try {
+    const parts = await Promise.all(state.expanded.map((id) => fetchNeighborhood(id)));
+    if (request !== viewRequest) return;
+    const entities = new Map<string, EntityView>();
+    const claims = new Map<string, ClaimView>();
+    for (const part of parts) {
+      for (const e of [part.center, ...part.nodes]) entities.set(e.id, e);
+      for (const c of part.edges) claims.set(c.id, c);
+    }
+    for (const e of entities.values()) state.names.set(e.id, e.name);
+    // A merged entity resolves to its survivor: keep the survivor's id from now on.
+    state.expanded = parts.map((p) => p.center.id);
+    view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
+    emptyHint.hidden = true;
+    const truncated = parts.some((p) => p.truncated);
+    showStatus(
+      statusLine,
+      'info',
+      `${entities.size} entities, ${claims.size} relationships${truncated ? ` (some neighbourhoods cut at ${NEIGHBOURS_PER_ENTITY})` : ''}.`,
+    );
+  } catch (error) {
+    if (request === viewRequest) showStatus(statusLine, 'error', `Could not load the graph: ${(error as Error).message}`);
+  }
+}
+
+async function select(id: string): Promise<void> {
+  state.selected = id;
+  view.select(id);
+  detailsRequest?.abort();
+  const controller = new AbortController();
+  detailsRequest = controller;
+  renderLoading(panel, state.names.get(id) ?? id);
+  try {
+    const hood = await fetchNeighborhood(id, controller.signal);
+    if (controller.signal.aborted) return;
+    for (const e of [hood.center, ...hood.nodes]) state.names.set(e.id, e.name);
+    renderDetails(panel, hood.center, hood.edges, state.names, actions);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return;
+    renderError(panel, `Could not load ${state.names.get(id) ?? id}: ${(error as Error).message}`, actions);
+  }
+}
+
+async function expand(id: string): Promise<void> {
+  if (!state.expanded.includes(id)) state.expanded.push(id);
+  await loadView();
+}
+
+function closeDetails(): void {
+  detailsRequest?.abort();
+  state.selected = null;
+  view.select(null);
+  panel.hidden = true;
+}
+
+const actions: DetailsActions = {
+  select: (id) => {
+    // Opening a neighbour from the panel also brings it into the picture.
+    if (!view.graph.hasNode(id)) void expand(id);
+    void select(id);
+  },
+  expand: (id) => void expand(id),
+  close: closeDetails,
+};
+
+setUpSearch(
+  $('search-input'),
+  $('search-suggestions'),
+  (id) => {
+    state.expanded = [id];
+    void loadView().then(() => view.fit());
+    void select(id);
+  },
+  (message) => showStatus(statusLine, 'error', `Search failed: ${message}`),
+);
+
+setUpFilters($('filters'), state.filters, (filters) => {
+  state.filters = filters;
+  void loadView();
+  if (state.selected) void select(state.selected);
+});
+
+renderLegend($('legend'));
+// A read-only handle for debugging in the console and for the browser tests, which need to
+// know where a node is drawn to double-click it.
+Object.assign(window, { conflictLinks: { nodePosition: (id: string) => view.viewportPosition(id), nodes: () => view.graph.nodes() } });
+showStatus(statusLine, 'idle', '');

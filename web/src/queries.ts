@@ -1,0 +1,80 @@
+// The GraphQL documents the explorer sends. The per-type field selections are derived from
+// the domain model, so a field added there shows up in the side panel without edits here.
+import { ENTITY_TYPES, ENTITY_TYPE_NAMES } from '../../api/domain/model.ts';
+import type { EntityType } from '../../api/domain/model.ts';
+
+const COMMON = 'id type name aliases description country';
+
+/** `... on Company { isin ticker ... }` for every type with fields of its own. */
+const TYPED_FIELDS = ENTITY_TYPE_NAMES.map((type) => {
+  const own = Object.keys(ENTITY_TYPES[type].fields);
+  return own.length ? `... on ${type} { ${own.join(' ')} }` : '';
+}).join(' ');
+
+const ENTITY_FIELDS = `${COMMON} ${TYPED_FIELDS}`;
+const SOURCE_FIELDS = 'id publisher title date url kind';
+const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note sources { ${SOURCE_FIELDS} }`;
+
+export const SEARCH = `query Search($text: String!, $limit: Int) {
+  search(text: $text, limit: $limit) { score entity { id type name country } }
+}`;
+
+export const ENTITY = `query Entity($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`;
+
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  neighborhood(id: $id, depth: $depth, limit: $limit, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+    center { ${ENTITY_FIELDS} }
+    nodes { ${ENTITY_FIELDS} }
+    edges { ${CLAIM_FIELDS} }
+    truncated
+  }
+}`;
+
+export interface SourceView {
+  id: string;
+  publisher: string;
+  title: string;
+  date: string | null;
+  url: string;
+  kind: string | null;
+}
+
+export interface EntityView {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  country: string | null;
+  [field: string]: unknown;
+}
+
+/** GraphQL's status enum value, e.g. COMPANY_CONFIRMED. */
+export type StatusName = 'REPORTED' | 'ALLEGED' | 'COMPANY_CONFIRMED' | 'ADJUDICATED' | 'SANCTIONED' | 'DENIED';
+
+export interface ClaimView {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  status: StatusName;
+  confidence: number | null;
+  start: string | null;
+  end: string | null;
+  summary: string;
+  percentage: number | null;
+  note: string | null;
+  sources: SourceView[];
+}
+
+export interface NeighborhoodView {
+  center: EntityView;
+  nodes: EntityView[];
+  edges: ClaimView[];
+  truncated: boolean;
+}
+
+export interface SearchHitView {
+  score: number;
+  entity: Pick<EntityView, 'id' | 'type' | 'name' | 'country'>;
+}
