@@ -53,7 +53,7 @@ export class GraphView {
     });
     this.sigma.on('clickStage', () => events.onClearSelection());
     // Sigma only watches the window; the side panel opening or closing resizes the container.
-    this.resizeObserver = new ResizeObserver(() => this.sigma.resize());
+    this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRefresh());
     this.resizeObserver.observe(container);
     this.sigma.on('enterNode', () => (container.style.cursor = 'pointer'));
     this.sigma.on('leaveNode', () => (container.style.cursor = ''));
@@ -100,7 +100,7 @@ export class GraphView {
       this.graph.addDirectedEdgeWithKey(claim.id, claim.from, claim.to, {
         color: style.color,
         dashed: style.dashed,
-        size: 1.5,
+        size: 2,
         label: relationLabel(claim.type),
       });
     }
