@@ -10,6 +10,8 @@ type Input = Record<string, unknown>;
 
 export const curationResolvers = {
   Query: {
+    // Lets a client check a token before offering editing; anonymous callers get null.
+    viewer: (_: unknown, __: unknown, ctx: ApiContext) => (ctx.viewer.name === null ? null : ctx.viewer),
     async history(_: unknown, args: { id: string; limit: number }, ctx: ApiContext) {
       const limit = intInRange('limit', args.limit, 1, 1000);
       const rows = await ctx.db.read('audit/history', { id: args.id, limit: cypherInt(limit) });

@@ -113,3 +113,78 @@ test('a failing server shows a visible error, not a blank page', async () => {
   assert.equal(await status.getAttribute('role'), 'alert');
   await page.close();
 });
+
+test('a shared link restores the same entities, filters and selection', async () => {
+  const first = await openPage();
+  await searchAndOpen(first.page, 'Project Nimbus', 'Project Nimbus');
+  await first.page.getByTestId('filter-status-denied').uncheck();
+  await first.page.waitForFunction(() => location.hash.includes('st=') && location.hash.includes('s=contract-nimbus'));
+  const link = first.page.url();
+  const nodes = (await first.page.evaluate(() => (window as any).conflictLinks.nodes())).sort();
+  await first.page.close();
+
+  const second = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+  await second.goto(link);
+  await second.getByTestId('details-name').filter({ hasText: 'Project Nimbus' }).waitFor();
+  await second.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) === n, nodes.length);
+  assert.deepEqual((await second.evaluate(() => (window as any).conflictLinks.nodes())).sort(), nodes);
+  assert.equal(await second.getByTestId('filter-status-denied').isChecked(), false);
+  assert.equal(await second.getByTestId('filter-status-reported').isChecked(), true);
+  await second.close();
+});
+
+test('a tampered link says which parts it ignored', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${api.url}/#e=google&mc=banana`);
+  await page.getByTestId('status').filter({ hasText: /ignored the minimum confidence "banana"/ }).waitFor();
+  assert.equal(await page.getByTestId('status').getAttribute('role'), 'alert');
+  await page.close();
+});
+
+test('the export menu saves an SVG picture of the view', async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
+  await page.getByTestId('export-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  assert.equal(download.suggestedFilename(), 'conflict-links-view.svg');
+  const { readFile } = await import('node:fs/promises');
+  const svg = await readFile((await download.path())!, 'utf8');
+  assert.match(svg, /^<\?xml/);
+  assert.ok(svg.includes('Project Nimbus') && svg.includes('Government of Israel'));
+  assert.ok((svg.match(/<circle /g) ?? []).length >= 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an editor adds a claim with a new source from the side panel', async () => {
+  const { createToken } = await import('../../api/auth/tokens.ts');
+  const token = await createToken(db, 'browser-editor', 'editor');
+  // A plainly fictional company, so the test never writes a claim about a real one.
+  const created = await api.gql(`mutation { createEntity(input: { id: "acme-widgets", type: Company, name: "Acme Widgets" }) { id } }`, {}, token);
+  assert.equal(created.errors, undefined);
+  const { page, errors } = await openPage();
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('editor-name').filter({ hasText: 'browser-editor' }).waitFor();
+
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  const panel = page.getByTestId('details-panel');
+  const before = await panel.getByTestId('claim').count();
+  await panel.getByTestId('add-claim').click();
+  await panel.getByTestId('claim-relation').selectOption({ label: '… party to → this' });
+  await panel.getByTestId('claim-other').fill('acme-widgets');
+  await panel.getByTestId('claim-summary').fill('Test claim written by the browser test.');
+  // No source yet: the form refuses and says why, and nothing is written.
+  await panel.getByTestId('form-submit').click();
+  await panel.getByTestId('form-error').filter({ hasText: /at least one source/ }).waitFor();
+
+  await panel.getByTestId('claim-source-publisher').fill('Fictional Gazette');
+  await panel.getByTestId('claim-source-title').fill('A made-up article for a test');
+  await panel.getByTestId('claim-source-url').fill('https://example.org/made-up');
+  await panel.getByTestId('form-submit').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=details-panel] [data-testid=claim]').length === n + 1, before);
+  assert.match(await panel.textContent() ?? '', /Fictional Gazette: A made-up article for a test/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

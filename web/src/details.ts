@@ -9,6 +9,28 @@ export interface DetailsActions {
   select(id: string): void;
   expand(id: string): void;
   close(): void;
+  /** Set when an editor is signed in: forms for adding, correcting and retracting claims. */
+  editing: null | {
+    addClaim(entity: EntityView, done: () => void, cancel: () => void): HTMLElement;
+    correct(claim: ClaimView, done: () => void, cancel: () => void): HTMLElement;
+    retract(claim: ClaimView, done: () => void, cancel: () => void): HTMLElement;
+    /** After a successful write: reload what is shown. */
+    changed(): void;
+  };
+}
+
+/** A button that swaps `slot`'s content for a form, and back when the form is done or cancelled. */
+function formToggle(label: string, testid: string, slot: HTMLElement, make: (done: () => void, cancel: () => void) => HTMLElement, changed: () => void) {
+  const button = el('button', { type: 'button', class: 'edit', 'data-testid': testid, text: label });
+  button.addEventListener('click', () => {
+    const cancel = () => slot.replaceChildren();
+    slot.replaceChildren(make(() => {
+      cancel();
+      changed();
+    }, cancel));
+    slot.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+  return button;
 }
 
 export function renderLoading(panel: HTMLElement, name: string): void {
@@ -45,6 +67,7 @@ export function renderDetails(
     facts(entity),
     expand,
     el('h3', { text: `Relationships (${claims.length})` }),
+    ...(actions.editing ? addClaimControls(entity, actions.editing) : []),
     claims.length
       ? el('ul', { class: 'claims' }, ...claims.map((c) => claimItem(c, entity.id, names, actions)))
       : el('p', { class: 'muted', text: 'No relationships pass the current filters.' }),
@@ -96,7 +119,26 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
     el('p', { class: 'summary', text: claim.summary }),
     claim.note ? el('p', { class: 'note', text: claim.note }) : null,
     el('ul', { class: 'sources' }, ...claim.sources.map(sourceItem)),
+    ...(actions.editing ? claimEditControls(claim, actions.editing) : []),
   );
+}
+
+function addClaimControls(entity: EntityView, editing: NonNullable<DetailsActions['editing']>): HTMLElement[] {
+  const slot = el('div', { class: 'form-slot' });
+  return [formToggle('Add a claim', 'add-claim', slot, (done, cancel) => editing.addClaim(entity, done, cancel), editing.changed), slot];
+}
+
+function claimEditControls(claim: ClaimView, editing: NonNullable<DetailsActions['editing']>): HTMLElement[] {
+  const slot = el('div', { class: 'form-slot' });
+  return [
+    el(
+      'p',
+      { class: 'edit-actions' },
+      formToggle('Correct', 'correct-claim', slot, (done, cancel) => editing.correct(claim, done, cancel), editing.changed),
+      formToggle('Retract', 'retract-claim', slot, (done, cancel) => editing.retract(claim, done, cancel), editing.changed),
+    ),
+    slot,
+  ];
 }
 
 function sourceItem(source: SourceView): HTMLElement {

@@ -4,6 +4,9 @@ import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
+import { downloadAsPNG } from '@sigma/export-image';
+import type { CameraState } from 'sigma/types';
+import { svgPicture, type PictureNode } from './svgPicture.ts';
 import { DashedEdgeProgram } from './dashedEdgeProgram.ts';
 import { STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel } from './appearance.ts';
 import type { ClaimView, EntityView } from './queries.ts';
@@ -122,6 +125,41 @@ export class GraphView {
     if (!this.graph.hasNode(id)) return null;
     const { x, y } = this.graph.getNodeAttributes(id) as { x: number; y: number };
     return this.sigma.graphToViewport({ x, y });
+  }
+
+  camera(): CameraState {
+    return this.sigma.getCamera().getState();
+  }
+
+  setCamera(state: CameraState): void {
+    this.sigma.getCamera().setState(state);
+  }
+
+  onCameraChange(listener: () => void): void {
+    this.sigma.getCamera().on('updated', listener);
+  }
+
+  /** Downloads the current view as a PNG file. */
+  downloadPng(fileName: string): Promise<void> {
+    return downloadAsPNG(this.sigma, { fileName, backgroundColor: '#ffffff' });
+  }
+
+  /** The current view as SVG text: what is on screen, where it is drawn. */
+  svg(title: string): string {
+    const { width, height } = this.sigma.getDimensions();
+    const shapes = new Map<string, PictureNode>();
+    this.graph.forEachNode((id, a) => {
+      const at = this.viewportPosition(id)!;
+      shapes.set(id, { x: at.x, y: at.y, size: (a.size as number) * 0.9, color: a.color as string, label: a.label as string });
+    });
+    const edges = this.graph.mapEdges((_, a, s, t) => ({
+      from: shapes.get(s)!,
+      to: shapes.get(t)!,
+      color: a.color as string,
+      dashed: Boolean(a.dashed),
+      size: a.size as number,
+    }));
+    return svgPicture(width, height, [...shapes.values()], edges, title);
   }
 
   /** Moves the camera to fit the whole graph. */

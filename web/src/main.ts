@@ -8,6 +8,10 @@ import { renderLegend } from './legend.ts';
 import { NEIGHBORHOOD, type ClaimView, type EntityView, type NeighborhoodView } from './queries.ts';
 import { setUpSearch } from './search.ts';
 import { showStatus } from './statusLine.ts';
+import { setUpExportMenu } from './exportMenu.ts';
+import { setUpEditorSession } from './editorSession.ts';
+import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
+import { decodeViewState, encodeViewState, type ViewState } from './viewState.ts';
 
 /** Neighbours drawn per expanded entity; the API allows up to 500. */
 const NEIGHBOURS_PER_ENTITY = 200;
@@ -61,6 +65,7 @@ async function loadView(): Promise<void> {
     // A merged entity resolves to its survivor: keep the survivor's id from now on.
     state.expanded = parts.map((p) => p.center.id);
     view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
+    rememberView();
     emptyHint.hidden = true;
     const truncated = parts.some((p) => p.truncated);
     showStatus(
@@ -76,6 +81,7 @@ async function loadView(): Promise<void> {
 async function select(id: string): Promise<void> {
   state.selected = id;
   view.select(id);
+  rememberView();
   detailsRequest?.abort();
   const controller = new AbortController();
   detailsRequest = controller;
@@ -100,6 +106,7 @@ function closeDetails(): void {
   detailsRequest?.abort();
   state.selected = null;
   view.select(null);
+  rememberView();
   panel.hidden = true;
 }
 
@@ -111,7 +118,24 @@ const actions: DetailsActions = {
   },
   expand: (id) => void expand(id),
   close: closeDetails,
+  editing: null,
 };
+
+const editingActions: DetailsActions['editing'] = {
+  addClaim: addClaimForm,
+  correct: correctClaimForm,
+  retract: retractClaimForm,
+  changed: () => {
+    showStatus(statusLine, 'info', 'Saved. The change is in the audit trail.');
+    void loadView();
+    if (state.selected) void select(state.selected);
+  },
+};
+
+setUpEditorSession($('editor'), (editor) => {
+  actions.editing = editor ? editingActions : null;
+  if (state.selected) void select(state.selected);
+});
 
 setUpSearch(
   $('search-input'),
@@ -124,14 +148,53 @@ setUpSearch(
   (message) => showStatus(statusLine, 'error', `Search failed: ${message}`),
 );
 
-setUpFilters($('filters'), state.filters, (filters) => {
+const writeFilters = setUpFilters($('filters'), state.filters, (filters) => {
   state.filters = filters;
   void loadView();
   if (state.selected) void select(state.selected);
 });
 
 renderLegend($('legend'));
+
+/** The view as a shareable state; written into the address bar as it changes. */
+function currentViewState(): ViewState {
+  return { expanded: state.expanded, selected: state.selected, ...state.filters, camera: state.expanded.length ? view.camera() : null };
+}
+
+let hashTimer: number | undefined;
+function rememberView(): void {
+  window.clearTimeout(hashTimer);
+  hashTimer = window.setTimeout(() => {
+    const hash = encodeViewState(currentViewState());
+    history.replaceState(null, '', hash ? `#${hash}` : location.pathname);
+  }, 250);
+}
+view.onCameraChange(rememberView);
+
+setUpExportMenu($('export'), {
+  ids: () => view.graph.nodes(),
+  filters: () => state.filters,
+  png: (name) => view.downloadPng(name),
+  svg: () => view.svg('conflict-links: ' + state.expanded.map((id) => state.names.get(id) ?? id).join(', ')),
+  link: () => `${location.origin}${location.pathname}#${encodeViewState(currentViewState())}`,
+  report: (kind, text) => showStatus(statusLine, kind, text),
+});
+
+/** Restores a shared view from the address bar, if there is one. */
+async function restoreFromLink(): Promise<void> {
+  if (!location.hash) return;
+  const { state: linked, problems } = decodeViewState(location.hash);
+  state.filters = { asOf: linked.asOf, statuses: linked.statuses, minConfidence: linked.minConfidence };
+  writeFilters(state.filters);
+  state.expanded = linked.expanded;
+  await loadView();
+  if (linked.camera) view.setCamera(linked.camera);
+  if (linked.selected) void select(linked.selected);
+  if (problems.length) showStatus(statusLine, 'error', `Parts of the link were ignored: ${problems.join('; ')}.`);
+}
+
 // A read-only handle for debugging in the console and for the browser tests, which need to
 // know where a node is drawn to double-click it.
 Object.assign(window, { conflictLinks: { nodePosition: (id: string) => view.viewportPosition(id), nodes: () => view.graph.nodes() } });
 showStatus(statusLine, 'idle', '');
+void restoreFromLink();

@@ -1,0 +1,91 @@
+// The export menu: the current view as data (every format the API exports, with sources and
+// statuses), as a picture (PNG, SVG), or as a link that restores it.
+import { gql } from './api.ts';
+import { el } from './dom.ts';
+import { downloadText } from './download.ts';
+import type { Filters } from './filters.ts';
+
+const DATA_FORMATS = [
+  ['GRAPHML', 'GraphML (Gephi, NetworkX)'],
+  ['GEXF', 'GEXF (Gephi)'],
+  ['CSV', 'CSV (entities + relationships)'],
+  ['JSON', 'JSON (graphology)'],
+  ['FTM', 'FollowTheMoney (JSON lines)'],
+  ['CYPHER', 'Cypher script'],
+] as const;
+
+const EXPORT = `query Export($format: ExportFormat!, $ids: [ID!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  exportGraph(format: $format, ids: $ids, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+    files { name mediaType content } entities claims sources
+  }
+}`;
+
+export interface ExportSource {
+  ids(): string[];
+  filters(): Filters;
+  png(fileName: string): Promise<void>;
+  svg(): string;
+  link(): string;
+  report(kind: 'info' | 'error' | 'loading', text: string): void;
+}
+
+export function setUpExportMenu(container: HTMLElement, source: ExportSource): void {
+  const button = (label: string, testid: string, action: () => Promise<void> | void) => {
+    const b = el('button', { type: 'button', 'data-testid': testid, text: label });
+    b.addEventListener('click', async () => {
+      container.querySelector('details')?.removeAttribute('open');
+      try {
+        await action();
+      } catch (error) {
+        source.report('error', `Export failed: ${(error as Error).message}`);
+      }
+    });
+    return el('li', {}, b);
+  };
+  const needsView = () => {
+    const ids = source.ids();
+    if (ids.length === 0) throw new Error('nothing is drawn yet; search for an entity first.');
+    return ids;
+  };
+
+  const data = DATA_FORMATS.map(([format, label]) =>
+    button(label, `export-${format.toLowerCase()}`, async () => {
+      const ids = needsView();
+      source.report('loading', `Exporting ${ids.length} entities as ${format}…`);
+      const { asOf, statuses, minConfidence } = source.filters();
+      const { exportGraph } = await gql<{
+        exportGraph: { files: { name: string; mediaType: string; content: string }[]; entities: number; claims: number; sources: number };
+      }>(EXPORT, { format, ids, asOf, statuses, minConfidence });
+      for (const file of exportGraph.files) downloadText(file.name, file.mediaType, file.content);
+      source.report('info', `Exported ${exportGraph.entities} entities, ${exportGraph.claims} relationships and ${exportGraph.sources} sources.`);
+    }),
+  );
+  const pictures = [
+    button('Picture (PNG)', 'export-png', async () => {
+      needsView();
+      await source.png('conflict-links-view');
+    }),
+    button('Picture (SVG)', 'export-svg', () => {
+      needsView();
+      downloadText('conflict-links-view.svg', 'image/svg+xml', source.svg());
+    }),
+    button('Copy link to this view', 'copy-link', async () => {
+      const link = source.link();
+      try {
+        await navigator.clipboard.writeText(link);
+        source.report('info', 'Link copied: it restores these entities, filters and camera.');
+      } catch {
+        // Clipboard access can be refused (no permission, not https): show the link instead.
+        source.report('info', `Link to this view: ${link}`);
+      }
+    }),
+  ];
+  container.replaceChildren(
+    el(
+      'details',
+      { class: 'menu' },
+      el('summary', { 'data-testid': 'export-menu', text: 'Export' }),
+      el('ul', {}, ...data, el('li', { class: 'separator' }), ...pictures),
+    ),
+  );
+}
