@@ -1,0 +1,107 @@
+// A portfolio as the user gives it: a CSV with a header (any of name, ISIN, ticker, LEI, and a
+// weight or value), or a pasted list with one holding name per line. Everything is checked
+// first; any problem is reported by line and nothing is screened.
+import type { ValidationProblem } from '../exchange/dataset.ts';
+import { readCsv } from '../exchange/formats/csvText.ts';
+import { canonicalIdentifier, isValidIsin, isValidLei } from './identifiers.ts';
+
+export interface Holding {
+  /** 1-based line of the input it came from. */
+  line: number;
+  name: string | null;
+  isin: string | null;
+  ticker: string | null;
+  lei: string | null;
+  weight: number | null;
+  value: number | null;
+}
+
+export const MAX_HOLDINGS = 20_000;
+export const MAX_PORTFOLIO_CHARS = 10_000_000;
+
+/** Header names people use, normalised (lower case, letters only), for each column. */
+const COLUMN_NAMES: Record<keyof Omit<Holding, 'line'>, string[]> = {
+  name: ['name', 'holding', 'holdingname', 'company', 'companyname', 'issuer', 'issuername', 'security', 'securityname'],
+  isin: ['isin'],
+  ticker: ['ticker', 'symbol', 'tickersymbol'],
+  lei: ['lei'],
+  weight: ['weight', 'weightpct', 'portfolioweight', 'percent', 'pct'],
+  value: ['value', 'marketvalue', 'amount', 'mv', 'positionvalue'],
+};
+
+const headerKey = (cell: string) => cell.toLowerCase().replace(/[^a-z]/g, '');
+
+function columnOf(header: string): keyof typeof COLUMN_NAMES | null {
+  const key = headerKey(header);
+  for (const [column, names] of Object.entries(COLUMN_NAMES)) if (names.includes(key)) return column as keyof typeof COLUMN_NAMES;
+  return null;
+}
+
+export type HoldingsResult = { ok: true; holdings: Holding[]; notes: string[] } | { ok: false; problems: ValidationProblem[] };
+
+export function parseHoldings(text: string, file: string): HoldingsResult {
+  if (text.length > MAX_PORTFOLIO_CHARS) {
+    return { ok: false, problems: [{ file, item: '(file)', reason: `is larger than ${MAX_PORTFOLIO_CHARS / 1e6} million characters` }] };
+  }
+  const { records, problems } = readCsv(text, file);
+  if (problems.length) return { ok: false, problems };
+  const rows = records.filter((r) => r.cells.some((c) => c !== null && c.trim() !== ''));
+  if (rows.length === 0) return { ok: false, problems: [{ file, item: '(file)', reason: 'has no holdings' }] };
+
+  const headerColumns = rows[0]!.cells.map((c) => (c === null ? null : columnOf(c)));
+  const hasHeader = headerColumns.some((c) => c !== null);
+  const notes: string[] = [];
+  const found: Holding[] = [];
+  const bad: ValidationProblem[] = [];
+  const problem = (line: number, reason: string) => bad.push({ file, item: `line ${line}`, reason });
+
+  if (hasHeader) {
+    const unknown = rows[0]!.cells.filter((c, i) => c !== null && c.trim() !== '' && headerColumns[i] === null);
+    if (unknown.length) notes.push(`ignored columns: ${unknown.join(', ')}`);
+    const seen = new Set<string>();
+    headerColumns.forEach((c) => {
+      if (c && seen.has(c)) problem(rows[0]!.line, `the column "${c}" appears twice`);
+      if (c) seen.add(c);
+    });
+  }
+  const body = hasHeader ? rows.slice(1) : rows;
+  if (body.length > MAX_HOLDINGS) {
+    return { ok: false, problems: [{ file, item: '(file)', reason: `has ${body.length} holdings; at most ${MAX_HOLDINGS} are screened at once` }] };
+  }
+
+  for (const record of body) {
+    const cell = (column: keyof typeof COLUMN_NAMES): string | null => {
+      if (!hasHeader) return column === 'name' ? record.cells.filter(Boolean).join(', ').trim() || null : null;
+      const i = headerColumns.indexOf(column);
+      const raw = i < 0 ? null : record.cells[i];
+      return raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
+    };
+    const holding: Holding = { line: record.line, name: cell('name'), isin: null, ticker: cell('ticker'), lei: null, weight: null, value: null };
+    const isin = cell('isin');
+    if (isin !== null) {
+      const canonical = canonicalIdentifier(isin);
+      if (isValidIsin(canonical)) holding.isin = canonical;
+      else problem(record.line, `"${isin}" is not a valid ISIN (2 letters, 9 letters or digits, a check digit)`);
+    }
+    const lei = cell('lei');
+    if (lei !== null) {
+      const canonical = canonicalIdentifier(lei);
+      if (isValidLei(canonical)) holding.lei = canonical;
+      else problem(record.line, `"${lei}" is not a valid LEI (20 characters with valid check digits)`);
+    }
+    for (const column of ['weight', 'value'] as const) {
+      const raw = cell(column);
+      if (raw === null) continue;
+      // "12.5%", "1,250,000" and " 3 " are all numbers people write; thousands commas go.
+      const number = Number(raw.replace(/[%\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, ''));
+      if (!Number.isFinite(number) || number < 0) problem(record.line, `${column} "${raw}" is not a non-negative number`);
+      else holding[column] = column === 'weight' && raw.includes('%') ? number / 100 : number;
+    }
+    if (!holding.name && !holding.isin && !holding.ticker && !holding.lei && !bad.some((p) => p.item === `line ${record.line}`)) {
+      problem(record.line, 'names no holding: give at least one of name, ISIN, ticker or LEI');
+    }
+    found.push(holding);
+  }
+  if (bad.length) return { ok: false, problems: bad };
+  return { ok: true, holdings: found, notes };
+}
