@@ -63,3 +63,10 @@ export function locateProblems(problems: ValidationProblem[], parsed: Pick<Parse
     return origin ? { file: origin.file, item: `${origin.item}${m[3]}`, reason: p.reason } : p;
   });
 }
+
+/** One file of an export: what a resolver returns and a CLI writes to disk. */
+export interface ExportFile {
+  name: string;
+  mediaType: string;
+  content: string;
+}

@@ -1,0 +1,78 @@
+// The registry of exchange formats: one exporter per export format and one parser per import
+// format, so resolvers and CLIs name a format and never a module. Exporters are pure
+// (Dataset in, files out); parsers never throw and return records in the project's JSON
+// import shape for validateDataset, with origins so its problems point at lines.
+import type { Dataset, SourceRecord } from '../dataset.ts';
+import { cypherScriptExport } from './cypherScript.ts';
+import { csvExport } from './csv.ts';
+import { parseCsvPair } from './csvParse.ts';
+import { ftmExport } from './ftm.ts';
+import { parseFtm } from './ftmParse.ts';
+import { gexfExport } from './gexf.ts';
+import { graphmlExport } from './graphml.ts';
+import { graphologyExport } from './graphologyJson.ts';
+import { parseGraphology } from './graphologyParse.ts';
+import { parseProjectJson } from './projectJson.ts';
+import type { ExportFile, ParseResult } from './types.ts';
+
+export type { ExportFile, Origin, ParseResult } from './types.ts';
+export { locateProblems } from './types.ts';
+
+export type ExportFormatName = 'GRAPHML' | 'GEXF' | 'CSV' | 'JSON' | 'FTM' | 'CYPHER';
+export type ImportFormatName = 'JSON' | 'GRAPHOLOGY' | 'CSV' | 'FTM';
+
+const EXPORTERS: Record<ExportFormatName, (ds: Dataset) => ExportFile[]> = {
+  GRAPHML: graphmlExport,
+  GEXF: gexfExport,
+  CSV: csvExport,
+  JSON: graphologyExport,
+  FTM: ftmExport,
+  CYPHER: cypherScriptExport,
+};
+
+/** Every format name, e.g. to check a CLI argument. */
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORTERS) as ExportFormatName[];
+export const IMPORT_FORMAT_NAMES: readonly ImportFormatName[] = ['JSON', 'GRAPHOLOGY', 'CSV', 'FTM'];
+
+export function exportDataset(ds: Dataset, format: ExportFormatName): ExportFile[] {
+  return EXPORTERS[format](ds);
+}
+
+export interface ImportInput {
+  /** The file's name, used in every problem; for CSV, the entities file. */
+  fileName: string;
+  content: string;
+  /** CSV only: relationships.csv. */
+  relationshipsContent?: string;
+  /** CSV only: sources.csv; without it, relationships may cite only sources already stored. */
+  sourcesContent?: string;
+  /** FtM only: cited by claims that carry no source of their own. */
+  defaultSource?: SourceRecord;
+}
+
+export function parseImport(format: ImportFormatName, input: ImportInput): ParseResult {
+  switch (format) {
+    case 'JSON':
+      return parseProjectJson(input.content, input.fileName);
+    case 'GRAPHOLOGY':
+      return parseGraphology(input.content, input.fileName);
+    case 'CSV':
+      return parseCsvPair(input);
+    case 'FTM':
+      return parseFtm(input.content, input.fileName, { defaultSource: input.defaultSource });
+  }
+}
+
+/**
+ * A guess from the file name alone: FollowTheMoney as .ftm.json, .jsonl or .ndjson,
+ * graphology as .graphology.json (the name the JSON export gives), the project's JSON as
+ * any other .json, CSV as .csv. Null when the name says nothing importable.
+ */
+export function importFormatFromFileName(name: string): ImportFormatName | null {
+  const lower = name.trim().toLowerCase();
+  if (/\.(ftm\.json|ftm\.jsonl|jsonl|ndjson)$/.test(lower)) return 'FTM';
+  if (lower.endsWith('.graphology.json')) return 'GRAPHOLOGY';
+  if (lower.endsWith('.json')) return 'JSON';
+  if (lower.endsWith('.csv')) return 'CSV';
+  return null;
+}
