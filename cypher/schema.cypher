@@ -15,6 +15,24 @@ CREATE CONSTRAINT abuse_id IF NOT EXISTS FOR (n:Abuse) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT conflict_id IF NOT EXISTS FOR (n:Conflict) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT population_id IF NOT EXISTS FOR (n:Population) REQUIRE n.id IS UNIQUE;
+// One claim per id, for every relationship type (tests check each type of api/domain/model.ts
+// has its line): a writer cannot add a claim another has just added.
+CREATE CONSTRAINT claim_owns_id IF NOT EXISTS FOR ()-[r:OWNS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_holds_id IF NOT EXISTS FOR ()-[r:HOLDS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_operates_id IF NOT EXISTS FOR ()-[r:OPERATES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_provides_service_to_id IF NOT EXISTS FOR ()-[r:PROVIDES_SERVICE_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_party_to_id IF NOT EXISTS FOR ()-[r:PARTY_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_covers_id IF NOT EXISTS FOR ()-[r:COVERS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_supplies_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_allegedly_used_in_id IF NOT EXISTS FOR ()-[r:ALLEGEDLY_USED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_allegedly_responsible_for_id IF NOT EXISTS FOR ()-[r:ALLEGEDLY_RESPONSIBLE_FOR]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_raises_risk_of_id IF NOT EXISTS FOR ()-[r:RAISES_RISK_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_linked_to_id IF NOT EXISTS FOR ()-[r:LINKED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_disengaged_from_id IF NOT EXISTS FOR ()-[r:DISENGAGED_FROM]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT claim_sanctioned_by_id IF NOT EXISTS FOR ()-[r:SANCTIONED_BY]-() REQUIRE r.id IS UNIQUE;
 // Search: names, aliases (a list of strings) and descriptions of every entity.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description];
 // Tokens are looked up by hash on every authenticated request.

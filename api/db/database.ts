@@ -6,11 +6,16 @@ import { namedQuery } from './queries.ts';
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** Per-query options; the timeout replaces the database's default for this one query. */
+export interface QueryOptions {
+  timeoutMs?: number;
+}
+
 export interface Database {
-  read(query: string, params?: Params): Promise<Row[]>;
+  read(query: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
   write(query: string, params?: Params): Promise<Row[]>;
   /** Runs several named queries in one write transaction: all happen or none does. */
-  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T>;
+  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T>;
   /** Auto-commit run, for schema statements and CALL ... IN TRANSACTIONS. */
   autoCommit(query: string, params?: Params): Promise<Row[]>;
   close(): Promise<void>;
@@ -44,10 +49,11 @@ export function openDatabase(opts: DatabaseOptions): Database {
   const txConfig = { timeout: opts.timeoutMs ?? 15_000 };
   return {
     driver,
-    async read(query, params) {
+    async read(query, params, options) {
       const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
+      const config = options?.timeoutMs === undefined ? txConfig : { timeout: Math.max(1, Math.ceil(options.timeoutMs)) };
       try {
-        return await session.executeRead((tx) => runner(tx)(query, params), txConfig);
+        return await session.executeRead((tx) => runner(tx)(query, params), config);
       } finally {
         await session.close();
       }
@@ -60,10 +66,10 @@ export function openDatabase(opts: DatabaseOptions): Database {
         await session.close();
       }
     },
-    async writeTransaction(work) {
+    async writeTransaction(work, timeoutMs = 300_000) {
       const session = driver.session(sessionConfig);
       try {
-        return await session.executeWrite((tx) => work(runner(tx)), { timeout: 300_000 });
+        return await session.executeWrite((tx) => work(runner(tx)), { timeout: timeoutMs });
       } finally {
         await session.close();
       }
@@ -95,6 +101,12 @@ export async function waitUntilReady(db: Database, timeoutMs = 120_000): Promise
     }
   }
   throw new Error(`Neo4j did not become ready in ${timeoutMs / 1000} s: ${(lastError as Error)?.message}`);
+}
+
+/** True when the server stopped a transaction for running past its timeout. */
+export function isTimeoutError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
 /** JS numbers travel as floats; LIMIT, SKIP and ranges need Cypher integers. */

@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { curationResolvers } from '../curation/resolvers.ts';
 import { entityResolvers } from '../entity/resolvers.ts';
+import { exchangeResolvers } from '../exchange/resolvers.ts';
 import { graphResolvers } from '../graph/resolvers.ts';
 import { neighborhoodResolvers } from '../neighborhood/resolvers.ts';
 import { searchResolvers } from '../search/resolvers.ts';
@@ -17,6 +18,7 @@ export function executableSchema() {
       neighborhoodResolvers,
       sourceResolvers,
       curationResolvers,
+      exchangeResolvers,
     ],
   });
 }

@@ -41,3 +41,10 @@ test('cypher/schema.cypher has a unique-id constraint for every entity label', (
     assert.match(schema, new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.id IS UNIQUE`), `no constraint for ${label}`);
   }
 });
+
+test('cypher/schema.cypher has a unique-id constraint for every relationship type', () => {
+  const schema = readFileSync(join(projectRoot, 'cypher/schema.cypher'), 'utf8');
+  for (const type of RELATION_TYPE_NAMES) {
+    assert.match(schema, new RegExp(`FOR \\(\\)-\\[r:${type}\\]-\\(\\) REQUIRE r\\.id IS UNIQUE`), `no constraint for ${type}`);
+  }
+});
