@@ -1,4 +1,5 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { complicityResolvers } from '../complicity/resolvers.ts';
 import { curationResolvers } from '../curation/resolvers.ts';
 import { entityResolvers } from '../entity/resolvers.ts';
 import { exchangeResolvers } from '../exchange/resolvers.ts';
@@ -19,6 +20,7 @@ export function executableSchema() {
       sourceResolvers,
       curationResolvers,
       exchangeResolvers,
+      complicityResolvers,
     ],
   });
 }
