@@ -188,3 +188,58 @@ test('an editor adds a claim with a new source from the side panel', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the path finder lists Google’s paths to the Gaza war, explains a score and opens a hop’s sources', async () => {
+  const { page, errors } = await openPage();
+  await page.getByTestId('open-paths').click();
+  const panel = page.getByTestId('paths-panel');
+  await panel.waitFor();
+
+  // Without an end the form says what is missing instead of searching.
+  await panel.getByTestId('path-from').fill('Google');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Google/ }).first().click();
+  await panel.getByTestId('path-find').click();
+  await panel.getByText('Choose where the paths end').waitFor();
+
+  await panel.getByTestId('path-to').fill('Gaza');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /Gaza/ }).first().click();
+  await panel.getByTestId('path-find').click();
+  const paths = panel.getByTestId('path');
+  await paths.first().waitFor();
+  assert.equal(await paths.count(), 2);
+  const first = paths.first();
+  assert.match(await first.textContent() ?? '', /Google → .*Nimbus.* → .*Gaza/);
+  // Scores are listed best first, as the API computed them: 0.7 × 0.7 × 0.85.
+  const scores = (await panel.getByTestId('path-score').allTextContents()).map(Number);
+  assert.deepEqual(scores, [0.417, ...scores.slice(1)]);
+  assert.ok(scores[1]! < scores[0]!);
+
+  await first.getByTestId('path-why').locator('summary').click();
+  const why = await first.getByTestId('path-why').textContent();
+  assert.match(why ?? '', /OPERATES 1 × 0\.7/);
+  assert.match(why ?? '', /= 0\.417/);
+
+  const hop = first.getByTestId('hop').first();
+  const sources = first.getByTestId('hop-sources').first();
+  assert.equal(await sources.isVisible(), false);
+  await hop.click();
+  const link = sources.getByTestId('source-link').first();
+  await link.waitFor();
+  assert.match((await link.getAttribute('href')) ?? '', /^https?:\/\//);
+
+  // The graph draws the paths' entities and highlights them.
+  const canvas = page.getByTestId('graph-canvas');
+  assert.ok(Number(await canvas.getAttribute('data-path-nodes')) >= 3);
+  assert.ok(Number(await canvas.getAttribute('data-path-edges')) >= 2);
+
+  // A category as the end: any abuse of that category.
+  await panel.getByTestId('path-from').fill('Microsoft');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Microsoft/ }).first().click();
+  await panel.getByTestId('path-to').fill('');
+  await panel.getByTestId('path-category').selectOption('mass-surveillance');
+  await panel.getByTestId('path-find').click();
+  await paths.first().filter({ hasText: /^[\d.]+ Microsoft/ }).waitFor();
+  assert.match(await paths.first().textContent() ?? '', /Mass surveillance of Palestinians' phone calls/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

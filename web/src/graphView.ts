@@ -27,6 +27,9 @@ export class GraphView {
   private layoutTimer: number | undefined;
   private selected: string | null = null;
   private highlighted = new Set<string>();
+  /** Paths shown by the path finder: their nodes and claims stand out, the rest fades. */
+  private pathNodes: Set<string> | null = null;
+  private pathEdges = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
 
   constructor(private readonly container: HTMLElement, events: GraphViewEvents) {
@@ -37,12 +40,14 @@ export class GraphView {
       labelRenderedSizeThreshold: 6,
       zIndex: true,
       nodeReducer: (node, data) => {
+        if (this.pathNodes) return this.pathNodes.has(node) ? { ...data, forceLabel: true, zIndex: 2 } : { ...data, color: '#e0e0e0', label: '', zIndex: 0 };
         if (this.selected === null) return data;
         if (node === this.selected) return { ...data, highlighted: true, zIndex: 2 };
         if (this.highlighted.has(node)) return { ...data, zIndex: 1 };
         return { ...data, color: '#d8d8d8', label: data.label, zIndex: 0 };
       },
       edgeReducer: (edge, data) => {
+        if (this.pathNodes) return this.pathEdges.has(edge) ? { ...data, size: data.size * 2, zIndex: 2 } : { ...data, color: '#ececec', zIndex: 0 };
         if (this.selected === null) return data;
         const [s, t] = this.graph.extremities(edge);
         return s === this.selected || t === this.selected ? { ...data, size: data.size * 1.6 } : { ...data, color: '#e4e4e4' };
@@ -66,7 +71,7 @@ export class GraphView {
    * Shows exactly these entities and claims. Nodes already on screen keep their place; new
    * ones start next to a neighbour that is already placed, so the picture grows, not jumps.
    */
-  show(entities: EntityView[], claims: ClaimView[], centers: ReadonlySet<string>): void {
+  show(entities: Pick<EntityView, 'id' | 'type' | 'name'>[], claims: ClaimView[], centers: ReadonlySet<string>): void {
     this.stopLayout();
     const wanted = new Set(entities.map((e) => e.id));
     this.graph.forEachNode((id) => {
@@ -112,6 +117,16 @@ export class GraphView {
     this.container.dataset.nodes = String(this.graph.order);
     this.container.dataset.edges = String(this.graph.size);
     this.runLayout();
+  }
+
+  /** Highlights these nodes and claims (a path finder's result); null returns to normal. */
+  highlightPaths(nodes: Iterable<string> | null, edges: Iterable<string> = []): void {
+    this.pathNodes = nodes ? new Set(nodes) : null;
+    this.pathEdges = new Set(edges);
+    // Tests and assistive tools read what is highlighted from the container.
+    this.container.dataset.pathNodes = String(this.pathNodes?.size ?? 0);
+    this.container.dataset.pathEdges = String(this.pathEdges.size);
+    this.sigma.refresh({ skipIndexation: true });
   }
 
   select(id: string | null): void {

@@ -10,6 +10,8 @@ import { setUpSearch } from './search.ts';
 import { showStatus } from './statusLine.ts';
 import { setUpExportMenu } from './exportMenu.ts';
 import { setUpEditorSession } from './editorSession.ts';
+import { setUpPathFinder } from './pathFinder.ts';
+import type { PathView } from './pathQueries.ts';
 import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './viewState.ts';
 
@@ -21,7 +23,18 @@ const statusLine = $('status');
 const panel = $('details');
 const emptyHint = $('empty-hint');
 
+/** Entities and claims drawn besides the expanded neighbourhoods: the path finder's paths. */
+interface Overlay {
+  entities: Pick<EntityView, 'id' | 'type' | 'name'>[];
+  claims: ClaimView[];
+  focusNodes: string[];
+  focusEdges: string[];
+}
+
 const state = {
+  overlay: null as Overlay | null,
+  /** The last neighbourhoods loaded, kept to redraw with or without an overlay. */
+  loaded: { entities: new Map<string, Pick<EntityView, 'id' | 'type' | 'name'>>(), claims: new Map<string, ClaimView>() },
   /** Entities whose neighbourhoods are drawn, in the order they were opened. */
   expanded: [] as string[],
   filters: { ...NO_FILTERS } as Filters,
@@ -47,10 +60,26 @@ const view = new GraphView($('graph'), {
   onClearSelection: () => closeDetails(),
 });
 
+/** Draws the loaded neighbourhoods and the overlay, if any, highlighting the overlay's focus. */
+function draw(): void {
+  const entities = new Map(state.loaded.entities);
+  const claims = new Map(state.loaded.claims);
+  for (const e of state.overlay?.entities ?? []) if (!entities.has(e.id)) entities.set(e.id, e);
+  for (const c of state.overlay?.claims ?? []) claims.set(c.id, c);
+  view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
+  view.highlightPaths(state.overlay ? state.overlay.focusNodes : null, state.overlay?.focusEdges ?? []);
+  emptyHint.hidden = entities.size > 0;
+  rememberView();
+}
+
 /** Reloads every expanded neighbourhood with the current filters and redraws. */
 async function loadView(): Promise<void> {
   const request = ++viewRequest;
-  if (state.expanded.length === 0) return;
+  if (state.expanded.length === 0) {
+    state.loaded = { entities: new Map(), claims: new Map() };
+    draw();
+    return;
+  }
   showStatus(statusLine, 'loading', 'Loading…');
   try {
     const parts = await Promise.all(state.expanded.map((id) => fetchNeighborhood(id)));
@@ -64,9 +93,8 @@ async function loadView(): Promise<void> {
     for (const e of entities.values()) state.names.set(e.id, e.name);
     // A merged entity resolves to its survivor: keep the survivor's id from now on.
     state.expanded = parts.map((p) => p.center.id);
-    view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
-    rememberView();
-    emptyHint.hidden = true;
+    state.loaded = { entities, claims };
+    draw();
     const truncated = parts.some((p) => p.truncated);
     showStatus(
       statusLine,
@@ -131,6 +159,34 @@ const editingActions: DetailsActions['editing'] = {
     if (state.selected) void select(state.selected);
   },
 };
+
+const pathFinder = setUpPathFinder($('paths'), {
+  filters: () => state.filters,
+  showPaths(paths: PathView[], focus: number | null) {
+    const shown = focus === null ? paths : [paths[focus]!];
+    const entities = new Map<string, Pick<EntityView, 'id' | 'type' | 'name'>>();
+    const claims = new Map<string, ClaimView>();
+    for (const p of paths) for (const n of p.nodes) entities.set(n.id, n);
+    for (const p of paths) for (const h of p.hops) claims.set(h.claim.id, h.claim);
+    state.overlay = {
+      entities: [...entities.values()],
+      claims: [...claims.values()],
+      focusNodes: shown.flatMap((p) => p.nodes.map((n) => n.id)),
+      focusEdges: shown.flatMap((p) => p.hops.map((h) => h.claim.id)),
+    };
+    for (const e of entities.values()) state.names.set(e.id, e.name);
+    closeDetails();
+    draw();
+    view.fit();
+  },
+  clearPaths() {
+    if (!state.overlay) return;
+    state.overlay = null;
+    draw();
+  },
+  report: (kind, text) => showStatus(statusLine, kind, text),
+});
+$('open-paths').addEventListener('click', () => pathFinder.open());
 
 setUpEditorSession($('editor'), (editor) => {
   actions.editing = editor ? editingActions : null;

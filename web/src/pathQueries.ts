@@ -1,0 +1,42 @@
+// GraphQL documents and shapes of the path finder.
+import type { ClaimView, EntityView } from './queries.ts';
+
+const ENTITY = 'id type name';
+const CLAIM = 'id type from to status confidence start end summary percentage note sources { id publisher title date url kind }';
+const PATH = `score breakdown { hopProduct hopDecay lengthFactor score explanation }
+  nodes { ${ENTITY} }
+  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight claim { ${CLAIM} } }`;
+
+export const COMPLICITY_PATHS = `query Paths($from: ID!, $to: PathTarget!, $maxHops: Int, $k: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  complicityPaths(from: $from, to: $to, maxHops: $maxHops, k: $k, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+    targetCount claimsVisited paths { ${PATH} }
+  }
+}`;
+
+export const ABUSE_CATEGORIES = `{ abuseCategories }`;
+
+export type PathEntity = Pick<EntityView, 'id' | 'type' | 'name'>;
+
+export interface PathHopView {
+  from: PathEntity;
+  to: PathEntity;
+  direction: 'FORWARD' | 'BACKWARD';
+  strength: number;
+  confidence: number;
+  confidenceFromStatus: boolean;
+  weight: number;
+  claim: ClaimView;
+}
+
+export interface PathView {
+  score: number;
+  breakdown: { hopProduct: number; hopDecay: number; lengthFactor: number; score: number; explanation: string };
+  nodes: PathEntity[];
+  hops: PathHopView[];
+}
+
+export interface PathsResult {
+  targetCount: number;
+  claimsVisited: number;
+  paths: PathView[];
+}
