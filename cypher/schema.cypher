@@ -41,3 +41,8 @@ CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash I
 CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditRecord) ON (a.targetId);
 // Merged-away entities keep their id, pointing at the survivor.
 CREATE CONSTRAINT merged_entity_id IF NOT EXISTS FOR (n:MergedEntity) REQUIRE n.id IS UNIQUE;
+// Portfolio screening remembers a person's match decisions per portfolio and holding.
+CREATE CONSTRAINT match_decision_key IF NOT EXISTS FOR (d:MatchDecision) REQUIRE d.key IS UNIQUE;
+CREATE INDEX match_decision_portfolio IF NOT EXISTS FOR (d:MatchDecision) ON (d.portfolio);
+// Saved disengagement scenarios, found by id.
+CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE;

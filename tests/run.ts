@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import { projectRoot } from '../api/config.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
 
-const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const wanted = suites.length > 0 ? suites : ['unit', 'integration', 'browser'];
+const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `npm test -- tests/integration/x.test.ts` runs one file; `npm test -- unit` one suite.
+const named = args.filter((a) => a.endsWith('.test.ts'));
+const suites = args.filter((a) => !a.endsWith('.test.ts'));
+const wanted = named.length > 0 ? [...new Set(named.map((f) => f.split('/')[1] ?? 'unit'))] : suites.length > 0 ? suites : ['unit', 'integration', 'browser'];
 
 function testFiles(suite: string): string[] {
   const dir = join(projectRoot, 'tests', suite);
@@ -19,7 +22,7 @@ function testFiles(suite: string): string[] {
     .map((f) => join('tests', suite, f));
 }
 
-const files = wanted.flatMap(testFiles);
+const files = named.length > 0 ? named : wanted.flatMap(testFiles);
 const needsNeo4j = wanted.some((s) => s !== 'unit');
 const log = (line: string) => console.log(`[test] ${line}`);
 

@@ -23,22 +23,31 @@ export interface ApiPath {
   hops: ApiHop[];
 }
 
+/** Claims and entities a caller made up (a scenario's simulated ones): shown, never read. */
+export interface PresentExtra {
+  claims?: readonly ApiClaim[];
+  entities?: readonly StoredEntity[];
+}
+
 /** Loads what the paths show (full claims with sources, entities) in two reads, then maps them. */
-export async function presentPaths(db: Database, paths: ScoredPath[], weights: ComplicityWeights): Promise<ApiPath[]> {
+export async function presentPaths(db: Database, paths: ScoredPath[], weights: ComplicityWeights, extra: PresentExtra = {}): Promise<ApiPath[]> {
   const edges = paths.flatMap((p) => p.edges);
   if (edges.length === 0) return [];
+  const extraClaims = new Map((extra.claims ?? []).map((c) => [c.id, c]));
+  const extraEntities = new Map((extra.entities ?? []).map((e) => [e.id, e]));
   const claims = new Map<string, { id: string; from: string; to: string }>();
   for (const e of edges) {
+    if (extraClaims.has(e.claimId)) continue;
     // Stored direction: a hop walked backward runs against its claim.
     const [from, to] = e.direction === 'forward' ? [e.from, e.to] : [e.to, e.from];
     claims.set(e.claimId, { id: e.claimId, from, to });
   }
-  const entityIds = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
+  const entityIds = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((id) => !extraEntities.has(id));
   const [row] = await db.read('complicity/path-details', { claims: [...claims.values()], entityIds });
   const stored = (row?.claims ?? []) as StoredClaim[];
   const sources = await sourcesByIds(db, stored.flatMap((c) => c.sourceIds));
-  const claimById = new Map(withSources(stored, sources).map((c) => [c.id, c]));
-  const entityById = new Map(((row?.entities ?? []) as unknown[]).map(asEntity).map((e) => [e.id, e]));
+  const claimById = new Map([...withSources(stored, sources).map((c) => [c.id, c] as const), ...extraClaims]);
+  const entityById = new Map([...((row?.entities ?? []) as unknown[]).map(asEntity).map((e) => [e.id, e] as const), ...extraEntities]);
   const entity = (id: string) => {
     const e = entityById.get(id);
     if (!e) throw new Error(`complicity: entity ${id} on a path was not found again`);

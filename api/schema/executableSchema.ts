@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { complicityResolvers } from '../complicity/resolvers.ts';
 import { curationResolvers } from '../curation/resolvers.ts';
+import { disengagementResolvers } from '../disengagement/resolvers.ts';
 import { entityResolvers } from '../entity/resolvers.ts';
 import { exchangeResolvers } from '../exchange/resolvers.ts';
 import { graphResolvers } from '../graph/resolvers.ts';
@@ -21,6 +22,7 @@ export function executableSchema() {
       curationResolvers,
       exchangeResolvers,
       complicityResolvers,
+      disengagementResolvers,
     ],
   });
 }

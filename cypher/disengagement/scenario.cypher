@@ -1,0 +1,3 @@
+// One saved scenario by id.
+MATCH (s:Scenario {id: $id})
+RETURN s {.*} AS scenario
