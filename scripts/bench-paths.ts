@@ -1,5 +1,5 @@
-// `npm run bench:paths [-- --nodes 100000 --seed 42 --port 7762]`: latency of complicityPaths
-// and exposure, called through their resolvers, first on the seed data, then on a synthetic
+// `npm run bench:paths [-- --nodes 100000 --seed 42 --port 7762]`: latency of complicityPaths,
+// exposure and disengagement scenarios, called through their resolvers, first on the seed data, then on a synthetic
 // graph (seed/generate.ts) imported into the same private Neo4j (.neo4j/bench-paths, wiped
 // first). Samples are picked deterministically from the generated relations: companies and
 // investors to abuses that a chain of claims really reaches. Prints median and p95 per case.
@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { complicityResolvers } from '../api/complicity/resolvers.ts';
+import { disengagement, type DisengagementArgs } from '../api/disengagement/resolvers.ts';
 import { projectRoot } from '../api/config.ts';
 import type { ApiContext } from '../api/context.ts';
 import { openDatabase, waitUntilReady, type Database } from '../api/db/database.ts';
@@ -50,6 +51,13 @@ function exposureRun(ctx: ApiContext, args: Partial<ExposureArgs> & Pick<Exposur
   return async () => (await complicityResolvers.Query.exposure(null, { maxHops: 4, limit: 100, ...args }, ctx)).reachable;
 }
 
+function scenarioRun(ctx: ApiContext, args: DisengagementArgs) {
+  return async () => {
+    const r = await disengagement(ctx, args);
+    return r.cutPaths.length + r.remainingPaths.length + r.createdPaths.length;
+  };
+}
+
 /** Runs every sample once, after warming up on the first three; errors counted by code. */
 async function measure(c: Case): Promise<string> {
   for (const run of c.runs.slice(0, 3)) await run().catch(() => 0);
@@ -83,6 +91,18 @@ function seedCases(ctx: ApiContext): Case[] {
     { label: 'complicityPaths telenor-group → category mass-surveillance', runs: repeat(samples, () => pathsRun(ctx, { from: 'telenor-group', to: { abuseCategory: 'mass-surveillance' } })) },
     { label: 'exposure google (maxHops 4)', runs: repeat(samples, () => exposureRun(ctx, { entityId: 'google' })) },
     { label: 'exposure telenor-group (maxHops 6)', runs: repeat(samples, () => exposureRun(ctx, { entityId: 'telenor-group', maxHops: 6 })) },
+    {
+      label: 'disengagement telenor-group MM shutdown',
+      runs: repeat(samples, () => scenarioRun(ctx, { companyId: 'telenor-group', scope: { countries: ['MM'] }, mode: 'shutdown', asOf: '2022-02-15' })),
+    },
+    {
+      label: 'disengagement telenor-group MM sale to investcom',
+      runs: repeat(samples, () => scenarioRun(ctx, { companyId: 'telenor-group', scope: { countries: ['MM'] }, mode: 'sale', buyerId: 'investcom', asOf: '2022-02-15' })),
+    },
+    {
+      label: 'disengagement microsoft suspend unit-8200',
+      runs: repeat(samples, () => scenarioRun(ctx, { companyId: 'microsoft', scope: { stateBodies: ['unit-8200'] }, mode: 'suspend' })),
+    },
   ];
 }
 
@@ -110,11 +130,16 @@ function syntheticSamples(data: SyntheticDataset, count: number) {
   }
   // Every n-th, so samples spread over big and small groups alike.
   const spread = <T>(items: T[]) => items.filter((_, i) => i % Math.max(1, Math.floor(items.length / count)) === 0).slice(0, count);
-  return { companies: spread(companies), investors: spread(investors) };
+  // Parents: companies owning an operator, for sales of their subsidiaries.
+  const parents: string[] = [];
+  for (const r of data.relations) if (r.type === 'OWNS' && r.from.startsWith('syn-company-') && operated.has(r.to) && !parents.includes(r.from)) parents.push(r.from);
+  return { companies: spread(companies), investors: spread(investors), parents: spread(parents) };
 }
 
 function syntheticCases(ctx: ApiContext, data: SyntheticDataset): Case[] {
-  const { companies, investors } = syntheticSamples(data, samples);
+  const { companies, investors, parents } = syntheticSamples(data, samples);
+  // A buyer outside each parent's group: another sample's parent.
+  const buyerFor = (i: number) => parents[(i + Math.floor(parents.length / 2)) % parents.length]!;
   return [
     { label: 'complicityPaths company → abuse (maxHops 4, k 5)', runs: companies.map((s) => pathsRun(ctx, { from: s.from, to: { id: s.to } })) },
     { label: 'complicityPaths investor → abuse (maxHops 4, k 5)', runs: investors.map((s) => pathsRun(ctx, { from: s.from, to: { id: s.to } })) },
@@ -123,6 +148,11 @@ function syntheticCases(ctx: ApiContext, data: SyntheticDataset): Case[] {
     { label: 'exposure company (maxHops 3)', runs: companies.map((s) => exposureRun(ctx, { entityId: s.from, maxHops: 3 })) },
     { label: 'exposure company (maxHops 4)', runs: companies.map((s) => exposureRun(ctx, { entityId: s.from })) },
     { label: 'exposure investor (maxHops 3)', runs: investors.map((s) => exposureRun(ctx, { entityId: s.from, maxHops: 3 })) },
+    { label: 'disengagement operator, all, shutdown (maxHops 4)', runs: companies.map((s) => scenarioRun(ctx, { companyId: s.from, scope: { all: true }, mode: 'shutdown', maxHops: 4 })) },
+    {
+      label: 'disengagement parent, all, sale to another (maxHops 4)',
+      runs: parents.map((p, i) => scenarioRun(ctx, { companyId: p, scope: { all: true }, mode: 'sale', buyerId: buyerFor(i), maxHops: 4 })),
+    },
   ];
 }
 

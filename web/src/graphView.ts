@@ -30,6 +30,9 @@ export class GraphView {
   /** Paths shown by the path finder: their nodes and claims stand out, the rest fades. */
   private pathNodes: Set<string> | null = null;
   private pathEdges = new Set<string>();
+  /** A scenario's ended claims (greyed, dashed) and simulated ones (marked). */
+  private removedEdges = new Set<string>();
+  private simulatedEdges = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
 
   constructor(private readonly container: HTMLElement, events: GraphViewEvents) {
@@ -47,6 +50,8 @@ export class GraphView {
         return { ...data, color: '#d8d8d8', label: data.label, zIndex: 0 };
       },
       edgeReducer: (edge, data) => {
+        if (this.removedEdges.has(edge)) return { ...data, color: '#9e9e9e', dashed: true, zIndex: 1 };
+        if (this.simulatedEdges.has(edge)) return { ...data, color: '#7b1fa2', dashed: true, size: data.size * 2, zIndex: 2 };
         if (this.pathNodes) return this.pathEdges.has(edge) ? { ...data, size: data.size * 2, zIndex: 2 } : { ...data, color: '#ececec', zIndex: 0 };
         if (this.selected === null) return data;
         const [s, t] = this.graph.extremities(edge);
@@ -120,9 +125,13 @@ export class GraphView {
   }
 
   /** Highlights these nodes and claims (a path finder's result); null returns to normal. */
-  highlightPaths(nodes: Iterable<string> | null, edges: Iterable<string> = []): void {
+  highlightPaths(nodes: Iterable<string> | null, edges: Iterable<string> = [], marks: { removed?: Iterable<string>; simulated?: Iterable<string> } = {}): void {
     this.pathNodes = nodes ? new Set(nodes) : null;
     this.pathEdges = new Set(edges);
+    this.removedEdges = new Set(marks.removed ?? []);
+    this.simulatedEdges = new Set(marks.simulated ?? []);
+    this.container.dataset.removedEdges = String(this.removedEdges.size);
+    this.container.dataset.simulatedEdges = String(this.simulatedEdges.size);
     // Tests and assistive tools read what is highlighted from the container.
     this.container.dataset.pathNodes = String(this.pathNodes?.size ?? 0);
     this.container.dataset.pathEdges = String(this.pathEdges.size);

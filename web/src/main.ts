@@ -11,6 +11,7 @@ import { showStatus } from './statusLine.ts';
 import { setUpExportMenu } from './exportMenu.ts';
 import { setUpEditorSession } from './editorSession.ts';
 import { setUpPathFinder } from './pathFinder.ts';
+import { setUpScenarioPanel } from './scenarioPanel.ts';
 import type { PathView } from './pathQueries.ts';
 import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './viewState.ts';
@@ -29,6 +30,10 @@ interface Overlay {
   claims: ClaimView[];
   focusNodes: string[];
   focusEdges: string[];
+  /** A scenario draws only itself, with its ended and simulated claims marked. */
+  exclusive?: boolean;
+  removed?: string[];
+  simulated?: string[];
 }
 
 const state = {
@@ -62,12 +67,16 @@ const view = new GraphView($('graph'), {
 
 /** Draws the loaded neighbourhoods and the overlay, if any, highlighting the overlay's focus. */
 function draw(): void {
-  const entities = new Map(state.loaded.entities);
-  const claims = new Map(state.loaded.claims);
+  const exclusive = state.overlay?.exclusive ?? false;
+  const entities = new Map(exclusive ? [] : state.loaded.entities);
+  const claims = new Map(exclusive ? [] : state.loaded.claims);
   for (const e of state.overlay?.entities ?? []) if (!entities.has(e.id)) entities.set(e.id, e);
   for (const c of state.overlay?.claims ?? []) claims.set(c.id, c);
   view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
-  view.highlightPaths(state.overlay ? state.overlay.focusNodes : null, state.overlay?.focusEdges ?? []);
+  view.highlightPaths(state.overlay ? state.overlay.focusNodes : null, state.overlay?.focusEdges ?? [], {
+    removed: state.overlay?.removed,
+    simulated: state.overlay?.simulated,
+  });
   emptyHint.hidden = entities.size > 0;
   rememberView();
 }
@@ -187,6 +196,27 @@ const pathFinder = setUpPathFinder($('paths'), {
   report: (kind, text) => showStatus(statusLine, kind, text),
 });
 $('open-paths').addEventListener('click', () => pathFinder.open());
+
+const scenarioPanel = setUpScenarioPanel($('scenario'), {
+  filters: () => state.filters,
+  show(drawing) {
+    if (!drawing) {
+      if (!state.overlay?.exclusive) return;
+      state.overlay = null;
+      return draw();
+    }
+    state.overlay = { ...drawing, exclusive: true };
+    for (const e of drawing.entities) state.names.set(e.id, e.name);
+    closeDetails();
+    draw();
+    view.fit();
+  },
+  report: (kind, text) => showStatus(statusLine, kind, text),
+});
+$('open-scenario').addEventListener('click', () => scenarioPanel.open());
+// A shared scenario link: ?scenario=<saved id>.
+const sharedScenario = new URLSearchParams(location.search).get('scenario');
+if (sharedScenario) void scenarioPanel.openById(sharedScenario);
 
 setUpEditorSession($('editor'), (editor) => {
   actions.editing = editor ? editingActions : null;

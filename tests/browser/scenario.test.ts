@@ -1,0 +1,136 @@
+// The disengagement scenario panel in headless Chromium against the real server and Neo4j
+// with the seed data: Telenor leaving Myanmar by shutdown and by sale, the before/after
+// toggle, saving, the shared link and comparing two saved scenarios.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createToken } from '../../api/auth/tokens.ts';
+import type { Database } from '../../api/db/database.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { openTestDatabase, resetToSeed } from '../support/database.ts';
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let db: Database;
+let api: TestApi;
+let browser: Browser;
+
+before(async () => {
+  db = await openTestDatabase();
+  await resetToSeed(db);
+  api = await startTestApi(db);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await api?.close();
+  await db?.close();
+});
+
+async function openPage(path = '/'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route((url) => !url.href.startsWith(api.url), (route) => {
+    errors.push(`request outside the machine: ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(new URL(path, api.url).href);
+  return { page, errors };
+}
+
+/** Opens the panel and sets up Telenor leaving Myanmar just before the sale closed. */
+async function telenorInMyanmar(page: Page, mode: 'SHUTDOWN' | 'SALE') {
+  await page.getByTestId('open-scenario').click();
+  const panel = page.getByTestId('scenario-panel');
+  await panel.getByTestId('scenario-company').fill('Telenor');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Telenor Group/ }).first().click();
+  await panel.getByTestId('scope-country-MM').check();
+  await panel.getByTestId('scenario-mode').selectOption(mode);
+  await panel.getByTestId('scenario-as-of').fill('2022-02-15');
+  return panel;
+}
+
+const canvasData = async (page: Page, name: string) => Number(await page.getByTestId('graph-canvas').getAttribute(`data-${name}`));
+
+test('Telenor shutting down in Myanmar: summary, cut paths, the subscribers who lose the service, before and after', async () => {
+  const { page, errors } = await openPage();
+  const panel = await telenorInMyanmar(page, 'SHUTDOWN');
+  await panel.getByTestId('scenario-run').click();
+  const summary = panel.getByTestId('scenario-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent() ?? '', /cuts 2 paths of Telenor Group; none remain\. Telenor Myanmar subscribers lose the service \(18 million people\)/);
+  assert.match(await panel.getByTestId('scenario-population').first().textContent() ?? '', /Telenor Myanmar subscribers \(18,000,000\)/);
+  assert.equal(await panel.getByTestId('scenario-cut').getByTestId('scenario-path').count(), 2);
+
+  // Before: the ended claims are drawn greyed and dashed; after: they are gone.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-removed-edges')) > 0);
+  const drawnBefore = await canvasData(page, 'edges');
+  await panel.getByTestId('scenario-after').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-removed-edges') === '0');
+  assert.ok((await canvasData(page, 'edges')) < drawnBefore, 'the after view drops the ended claims');
+  assert.equal(await panel.getByTestId('scenario-after').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Telenor selling to Investcom: new paths through the buyer, the owner’s tie to the military as a risk', async () => {
+  const { page, errors } = await openPage();
+  const panel = await telenorInMyanmar(page, 'SALE');
+  // A sale without a buyer says what is missing.
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByText('A sale needs a buyer').waitFor();
+  await panel.getByTestId('scenario-buyer').fill('Investcom');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Investcom/ }).first().click();
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-summary').waitFor();
+  assert.match(await panel.getByTestId('scenario-summary').textContent() ?? '', /No population recorded as served loses a service/);
+  assert.ok((await panel.getByTestId('scenario-created').getByTestId('scenario-path').count()) > 0);
+  const risk = panel.getByTestId('scenario-risk').first();
+  assert.match(await risk.textContent() ?? '', /Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military \(alleged\)/);
+  assert.match((await risk.getByTestId('source-link').first().getAttribute('href')) ?? '', /^https?:\/\//);
+  await panel.getByTestId('scenario-after').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-simulated-edges') === '1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an editor saves two scenarios, opens one from its shared link, and compares them', async () => {
+  const token = await createToken(db, 'scenario-browser-editor', 'editor');
+  const { page, errors } = await openPage();
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('sign-in').click();
+  const panel = await telenorInMyanmar(page, 'SHUTDOWN');
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-name').fill('Exit Myanmar');
+  await panel.getByTestId('scenario-save').click();
+  const link = panel.getByTestId('scenario-link');
+  await link.waitFor();
+  const href = (await link.getAttribute('href'))!;
+  assert.match(href, /\?scenario=scn-/);
+
+  await panel.getByTestId('scope-country-MM').uncheck();
+  await panel.getByTestId('scope-infrastructure-telenor-mm-network').check();
+  await panel.getByTestId('scenario-mode').selectOption('SUSPEND');
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-summary').filter({ hasText: /Suspending Telenor Myanmar mobile network/ }).waitFor();
+  await panel.getByTestId('scenario-name').fill('Suspend the network only');
+  await panel.getByTestId('scenario-save').click();
+  await panel.getByTestId('scenario-link').waitFor();
+  await panel.getByTestId('scenario-saved').nth(1).waitFor();
+  for (const box of await panel.getByTestId('scenario-saved').locator('input[name=compare]').all()) await box.check();
+  await panel.getByTestId('scenario-compare').click();
+  const compared = panel.getByTestId('scenario-compare-summary');
+  await compared.waitFor();
+  assert.match(await compared.textContent() ?? '', /cut by both/);
+
+  // The shared link opens the saved scenario for anyone, no token needed.
+  const shared = await openPage(href.slice(href.indexOf('?') - 1));
+  const summary = shared.page.getByTestId('scenario-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent() ?? '', /Shutting down Telenor Group's operations in MM/);
+  assert.deepEqual([...errors, ...shared.errors], []);
+  await shared.page.close();
+  await page.close();
+});

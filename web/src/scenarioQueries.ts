@@ -1,0 +1,106 @@
+// GraphQL documents and shapes of the disengagement scenario panel.
+import type { PathEntity, PathView } from './pathQueries.ts';
+import type { ClaimView } from './queries.ts';
+
+const ENTITY = 'id type name';
+const CLAIM = 'id type from to status confidence start end summary percentage note sources { id publisher title date url kind }';
+const PATH = `score breakdown { hopProduct hopDecay lengthFactor score explanation }
+  nodes { ${ENTITY} }
+  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight claim { ${CLAIM} } }`;
+const SCENARIO_PATH = `subject { ${ENTITY} } role path { ${PATH} }`;
+
+export const RESULT = `
+  summary
+  company { ${ENTITY} }
+  removedClaims { reason claim { ${CLAIM} } }
+  simulatedClaims { reason claim { ${CLAIM} } }
+  sold { ${ENTITY} } stoppedInfrastructure { ${ENTITY} }
+  cutPaths { ${SCENARIO_PATH} } remainingPaths { ${SCENARIO_PATH} } createdPaths { ${SCENARIO_PATH} }
+  populations { population { ${ENTITY} } size infrastructure { ${ENTITY} } claim { ${CLAIM} } }
+  peopleLosingService
+  substitutionRisks { kind entity { ${ENTITY} } explanation claim { ${CLAIM} } }`;
+
+export const DISENGAGEMENT = `query Scenario($companyId: ID!, $scope: DisengagementScopeInput!, $mode: DisengagementMode!, $buyerId: ID, $buyerName: String, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  disengagement(companyId: $companyId, scope: $scope, mode: $mode, buyerId: $buyerId, buyerName: $buyerName, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { ${RESULT} }
+}`;
+
+export const OPTIONS = `query Options($companyId: ID!, $asOf: String) {
+  disengagementOptions(companyId: $companyId, asOf: $asOf) {
+    subsidiaries { ${ENTITY} } infrastructure { ${ENTITY} } contracts { ${ENTITY} } stateBodies { ${ENTITY} } countries
+  }
+}`;
+
+const SAVED = `id name createdBy createdAt input { companyId mode buyerId buyerName asOf scope { all countries contracts infrastructure stateBodies } }`;
+export const SAVE_SCENARIO = `mutation Save($name: String!, $input: DisengagementInput!) { saveScenario(name: $name, input: $input) { ${SAVED} } }`;
+export const SCENARIOS = `query Saved($companyId: ID) { scenarios(companyId: $companyId) { ${SAVED} } }`;
+export const SCENARIO = `query One($id: ID!) { scenario(id: $id) { ${SAVED} } }`;
+export const COMPARE = `query Compare($a: ID!, $b: ID!) { compareScenarios(a: $a, b: $b) { summary
+  cutByBoth { ${SCENARIO_PATH} } cutOnlyByA { ${SCENARIO_PATH} } cutOnlyByB { ${SCENARIO_PATH} } } }`;
+
+export type Mode = 'SHUTDOWN' | 'SALE' | 'SUSPEND';
+
+export interface ScopeValue {
+  all: boolean;
+  countries: string[];
+  contracts: string[];
+  infrastructure: string[];
+  stateBodies: string[];
+}
+
+export interface ScenarioInput {
+  companyId: string;
+  mode: Mode;
+  scope: ScopeValue;
+  buyerId: string | null;
+  buyerName: string | null;
+  asOf: string | null;
+}
+
+export interface SavedScenario {
+  id: string;
+  name: string;
+  createdBy: string;
+  createdAt: string;
+  input: ScenarioInput;
+}
+
+export interface ScenarioPathView {
+  subject: PathEntity;
+  role: 'COMPANY' | 'INVESTOR' | 'BUYER' | 'BUYER_OWNER';
+  path: PathView;
+}
+
+export interface ClaimChange {
+  reason: string;
+  claim: ClaimView;
+}
+
+export interface ScenarioResult {
+  summary: string;
+  company: PathEntity;
+  removedClaims: ClaimChange[];
+  simulatedClaims: ClaimChange[];
+  sold: PathEntity[];
+  stoppedInfrastructure: PathEntity[];
+  cutPaths: ScenarioPathView[];
+  remainingPaths: ScenarioPathView[];
+  createdPaths: ScenarioPathView[];
+  populations: { population: PathEntity; size: number | null; infrastructure: PathEntity; claim: ClaimView }[];
+  peopleLosingService: number;
+  substitutionRisks: { kind: 'OTHER_PROVIDER' | 'BUYER_TIES'; entity: PathEntity; explanation: string; claim: ClaimView | null }[];
+}
+
+export interface ScenarioOptions {
+  subsidiaries: PathEntity[];
+  infrastructure: PathEntity[];
+  contracts: PathEntity[];
+  stateBodies: PathEntity[];
+  countries: string[];
+}
+
+export interface Comparison {
+  summary: string;
+  cutByBoth: ScenarioPathView[];
+  cutOnlyByA: ScenarioPathView[];
+  cutOnlyByB: ScenarioPathView[];
+}
