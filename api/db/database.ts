@@ -15,7 +15,7 @@ export interface Database {
   read(query: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
   write(query: string, params?: Params): Promise<Row[]>;
   /** Runs several named queries in one write transaction: all happen or none does. */
-  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T>;
+  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, timeoutMs?: number, options?: { retry?: boolean }): Promise<T>;
   /** Auto-commit run, for schema statements and CALL ... IN TRANSACTIONS. */
   autoCommit(query: string, params?: Params): Promise<Row[]>;
   close(): Promise<void>;
@@ -33,7 +33,7 @@ export interface DatabaseOptions {
   timeoutMs?: number;
 }
 
-function runner(tx: ManagedTransaction): TxRunner {
+function runner(tx: Pick<ManagedTransaction, 'run'>): TxRunner {
   return async (query, params = {}) => {
     const result = await tx.run(namedQuery(query), params);
     return result.records.map((record) => record.toObject() as Row);
@@ -66,10 +66,21 @@ export function openDatabase(opts: DatabaseOptions): Database {
         await session.close();
       }
     },
-    async writeTransaction(work, timeoutMs = 300_000) {
+    async writeTransaction(work, timeoutMs = 300_000, options = {}) {
       const session = driver.session(sessionConfig);
       try {
-        return await session.executeWrite((tx) => work(runner(tx)), { timeout: timeoutMs });
+        if (options.retry !== false) return await session.executeWrite((tx) => work(runner(tx)), { timeout: timeoutMs });
+        // Without retries: a large import that fails at commit (out of transaction memory)
+        // would only fail again, after as long again.
+        const tx = session.beginTransaction({ timeout: timeoutMs });
+        try {
+          const result = await work(runner(tx));
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
       } finally {
         await session.close();
       }

@@ -117,7 +117,7 @@ export async function importDataset(
   if (plan.problems.length > 0 || opts.dryRun) return report(plan.problems, summary);
 
   try {
-    await db.writeTransaction((run) => writePlan(run, plan, file, opts, at), opts.timeoutMs);
+    await db.writeTransaction((run) => writePlan(run, plan, file, opts, at), opts.timeoutMs, { retry: false });
   } catch (error) {
     const reason = rolledBackReason(error);
     if (reason === null) throw error;
@@ -131,6 +131,8 @@ class ChangedMeanwhile extends Error {
   override name = 'ChangedMeanwhile';
 }
 
+const OUT_OF_TRANSACTION_MEMORY = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+
 /** The import needs more memory than Neo4j gives one transaction; thrown so it is not retried. */
 class TooLargeForOneTransaction extends Error {
   override name = 'TooLargeForOneTransaction';
@@ -140,6 +142,7 @@ class TooLargeForOneTransaction extends Error {
 function rolledBackReason(error: unknown): string | null {
   const again = 'Nothing was written; run the import again, it will plan against the current graph.';
   if (error instanceof ChangedMeanwhile) return `${error.message} ${again}`;
+  if ((error as { code?: string }).code === OUT_OF_TRANSACTION_MEMORY) error = new TooLargeForOneTransaction(String((error as Error).message));
   if (error instanceof TooLargeForOneTransaction) {
     return (
       `The import does not fit in one transaction on this Neo4j (${error.message}). Nothing was written. ` +
@@ -167,7 +170,7 @@ async function writePlan(tx: TxRunner, plan: ImportPlan, file: string, opts: Imp
   // happen again: stop at once.
   const run: TxRunner = (query, params) =>
     tx(query, params).catch((error: { code?: string; message?: string }) => {
-      throw error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ? new TooLargeForOneTransaction(String(error.message)) : error;
+      throw error.code === OUT_OF_TRANSACTION_MEMORY ? new TooLargeForOneTransaction(String(error.message)) : error;
     });
   await inBatches(plan.sources, 'sources', opts, (rows) => run('exchange/merge-sources', { rows: rows.map((c) => c.after) }));
   await inBatches(plan.entities, 'entities', opts, (rows) =>
