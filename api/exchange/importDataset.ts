@@ -100,13 +100,15 @@ export async function importDataset(
     notes,
   });
   const refs = referencedIds(raw);
-  const known = await knownIdsInBatches(db, refs.entityIds, refs.sourceIds);
+  // Planning a large import reads a lot from a large graph: its reads get the import's time bound.
+  const planner: Database = opts.timeoutMs ? { ...db, read: (q, p, o) => db.read(q, p, o ?? { timeoutMs: opts.timeoutMs }) } : db;
+  const known = await knownIdsInBatches(planner, refs.entityIds, refs.sourceIds);
   const validated = validateDataset(raw, file, known);
   if (!validated.ok) return report(validated.problems);
   const dataset = validated.dataset;
 
   const existing = await existingRecords(
-    db,
+    planner,
     [...new Set([...dataset.entities.map((e) => e.id), ...refs.entityIds])],
     dataset.sources.map((s) => s.id),
     dataset.claims.filter((c) => isRelationType(c.type)).map((c) => ({ id: c.id, from: c.from, to: c.to, type: c.type })),

@@ -208,6 +208,9 @@ export class GraphView {
     if (this.layout) {
       this.layout.kill();
       this.layout = null;
+      // Draw the final positions now: clicks are picked against the last frame drawn, which
+      // on a busy machine may still show the layout's earlier positions.
+      this.sigma.refresh();
     }
     this.container.dataset.layout = 'settled';
   }
