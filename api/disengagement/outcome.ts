@@ -59,7 +59,7 @@ export function classifyPaths(
   before: readonly WalkEdge[],
   effect: Pick<Effect, 'removed'>,
   addedEdges: readonly WalkEdge[],
-  opts: { maxHops: number; weights: ComplicityWeights; k?: number },
+  opts: { maxHops: number; weights: ComplicityWeights; k?: number; checkTime?: () => unknown },
 ): Outcome {
   const k = opts.k ?? PATHS_PER_SUBJECT;
   const beforeIds = new Set(before.map((e) => e.claimId));
@@ -69,6 +69,7 @@ export function classifyPaths(
   const search = (edges: readonly WalkEdge[], s: Subject) => kBestPaths(edges, s.id, harmsOf(edges), { maxHops: opts.maxHops, weights: opts.weights, k });
   const outcome: Outcome = { cut: [], remaining: [], created: [] };
   for (const subject of subjects) {
+    opts.checkTime?.();
     const was = search(before, subject);
     const known = new Set(was.map(key));
     for (const path of was) {

@@ -2,6 +2,7 @@
 // (simulate.ts), walk the complicity paths of the company, its investors and (in a sale) the
 // buyer before and after, and gather the people who lose a service and the substitution risks.
 // Reads only; nothing is written.
+import { tooSlow } from '../complicity/bounds.ts';
 import { walkToHarms } from '../complicity/graphWalk.ts';
 import { presentPaths } from '../complicity/present.ts';
 import type { ScoredPath } from '../complicity/pathSearch.ts';
@@ -18,6 +19,8 @@ import { responsibleFor, simulate } from './simulate.ts';
 import { scenarioSummary } from './summary.ts';
 import { loadWorld, ringReader, type RingReader } from './world.ts';
 
+/** Wall time of one scenario's walks and searches together; past it, LIMIT_EXCEEDED. */
+export const SCENARIO_TIMEOUT_MS = 20_000;
 /** Investors, and the buyer's owners, whose paths a scenario follows. */
 const MAX_RELATED_SUBJECTS = 20;
 /** Ownership levels followed up from a buyer. */
@@ -127,17 +130,23 @@ export async function runScenario(db: Database, req: ScenarioRequest) {
   }
 
   // The graph before: every claim on a path from a subject to a harm, as it stands now.
-  const walk = { maxHops: req.maxHops, filter };
+  // One time bound for the whole scenario: every walk gets what is left of it.
+  const deadline = Date.now() + SCENARIO_TIMEOUT_MS;
+  const timeLeft = () => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw tooSlow(SCENARIO_TIMEOUT_MS);
+    return left;
+  };
   let claimsVisited = 0;
   const before = new Map<string, WalkEdge>();
   for (const s of subjects) {
     if (req.buyer?.hypothetical && s.id === req.buyer.facts.id) continue;
-    const result = await walkToHarms(db, s.id, walk);
+    const result = await walkToHarms(db, s.id, { maxHops: req.maxHops, filter, timeoutMs: timeLeft() });
     claimsVisited += result.claimsVisited;
     for (const e of result.edges) before.set(`${e.claimId}|${e.direction}`, e);
   }
   const added = [...effect.added, ...buyerClaims].map((c) => forwardEdge(c, facts));
-  const outcome = classifyPaths(subjects, [...before.values()], effect, added, { maxHops: req.maxHops, weights: req.weights });
+  const outcome = classifyPaths(subjects, [...before.values()], effect, added, { maxHops: req.maxHops, weights: req.weights, checkTime: timeLeft });
 
   const populations = await populationLosses(db, world, effect);
   const risks = await substitutionRisks(db, req, world, effect, outcome.cut, buyerClaims, buyerReader);
