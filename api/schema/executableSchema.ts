@@ -6,6 +6,7 @@ import { entityResolvers } from '../entity/resolvers.ts';
 import { exchangeResolvers } from '../exchange/resolvers.ts';
 import { graphResolvers } from '../graph/resolvers.ts';
 import { neighborhoodResolvers } from '../neighborhood/resolvers.ts';
+import { portfolioResolvers } from '../portfolio/resolvers.ts';
 import { searchResolvers } from '../search/resolvers.ts';
 import { sourceResolvers } from '../sources/resolvers.ts';
 import { typeDefs } from './load.ts';
@@ -23,6 +24,7 @@ export function executableSchema() {
       exchangeResolvers,
       complicityResolvers,
       disengagementResolvers,
+      portfolioResolvers,
     ],
   });
 }

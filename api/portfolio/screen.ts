@@ -1,0 +1,138 @@
+// Screens a portfolio: parse every holding first (a bad line stops everything), match each to
+// an entity (remembered decisions first, never a silent guess), then for every matched entity
+// its subsidiaries and its best complicity path to each abuse and conflict, scored as
+// complicityPaths scores. Reads only; decisions are saved separately.
+import { bestPathPerHarm, type ScoredPath } from '../complicity/pathSearch.ts';
+import { walkToHarms } from '../complicity/graphWalk.ts';
+import { presentPaths, type ApiPath } from '../complicity/present.ts';
+import type { ComplicityWeights } from '../complicity/weights.ts';
+import type { Database } from '../db/database.ts';
+import type { ValidationProblem } from '../exchange/dataset.ts';
+import { claimFilterParams, type ClaimFilter } from '../filters/claimFilter.ts';
+import { asEntity, type StoredEntity } from '../graph/mapping.ts';
+import { parseHoldings, type Holding } from './holdings.ts';
+import { buildMatchIndex, holdingKey, matchHolding, type MatchResult } from './matching.ts';
+import { portfolioSummary, severityLevel, type HarmReach, type PortfolioSummary, type SeverityLevel } from './severity.ts';
+import { loadCandidates, loadDecisions, subsidiariesOf, type Subsidiary } from './store.ts';
+
+/** The file had problems: nothing was screened. */
+export class HoldingsProblems extends Error {
+  override name = 'HoldingsProblems';
+  constructor(readonly problems: ValidationProblem[]) {
+    super(`The portfolio has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was screened: ${problems.slice(0, 5).map((p) => `${p.item}: ${p.reason}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+  }
+}
+
+export interface ScreenOptions {
+  portfolio: string;
+  content: string;
+  fileName: string;
+  filter: ClaimFilter;
+  maxHops: number;
+  weights: ComplicityWeights;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EntityExposure {
+  severity: number;
+  level: SeverityLevel;
+  /** Distinct claims on the best paths to every harm it reaches. */
+  evidenceCount: number;
+  harms: HarmReach[];
+  bestPath: ApiPath | null;
+  subsidiaries: Subsidiary[];
+}
+
+export interface ScreenedHolding {
+  holding: Holding;
+  key: string;
+  match: MatchResult;
+  entity: StoredEntity | null;
+  /** The entities of match.options, in the same order. */
+  optionEntities: StoredEntity[];
+  exposure: EntityExposure | null;
+}
+
+export interface Screening {
+  portfolio: string;
+  holdings: ScreenedHolding[];
+  summary: PortfolioSummary;
+  notes: string[];
+  needsReview: number;
+  claimsVisited: number;
+}
+
+async function entitiesById(db: Database, ids: string[]): Promise<Map<string, StoredEntity>> {
+  if (ids.length === 0) return new Map();
+  const [row] = await db.read('complicity/path-details', { claims: [], entityIds: ids });
+  return new Map(((row?.entities ?? []) as unknown[]).map(asEntity).map((e) => [e.id, e]));
+}
+
+/** One entity's exposure: best path per harm from it (and through its subsidiaries, which ownership walks reach). */
+async function exposureOf(db: Database, id: string, opts: ScreenOptions) {
+  const filter = claimFilterParams(opts.filter);
+  const walk = await walkToHarms(db, id, { maxHops: opts.maxHops, filter });
+  const best = bestPathPerHarm(walk.edges, id, { maxHops: opts.maxHops, weights: opts.weights });
+  const subsidiaries = await subsidiariesOf(db, id, opts.filter);
+  return { best, subsidiaries, claimsVisited: walk.claimsVisited };
+}
+
+export async function screenPortfolio(db: Database, opts: ScreenOptions): Promise<Screening> {
+  const parsed = parseHoldings(opts.content, opts.fileName);
+  if (!parsed.ok) throw new HoldingsProblems(parsed.problems);
+  const index = buildMatchIndex(await loadCandidates(db));
+  const decisions = await loadDecisions(db, opts.portfolio);
+  const matched = parsed.holdings.map((holding) => {
+    const key = holdingKey(holding);
+    return { holding, key, match: matchHolding(holding, index, decisions.get(key)) };
+  });
+
+  // Each entity once, however many holdings point at it.
+  const ids = [...new Set(matched.flatMap((m) => (m.match.entityId ? [m.match.entityId] : [])))];
+  const raw = new Map<string, Awaited<ReturnType<typeof exposureOf>>>();
+  let claimsVisited = 0;
+  for (const [i, id] of ids.entries()) {
+    const e = await exposureOf(db, id, opts);
+    raw.set(id, e);
+    claimsVisited += e.claimsVisited;
+    opts.onProgress?.(i + 1, ids.length);
+  }
+
+  // What the results show: the entities, every harm's facts, and each entity's best path.
+  const harmIds = [...new Set([...raw.values()].flatMap((e) => [...e.best.keys()]))];
+  const optionIds = matched.flatMap((m) => m.match.options.map((o) => o.entityId));
+  const entities = await entitiesById(db, [...new Set([...ids, ...harmIds, ...optionIds])]);
+  const bestOf = (e: (typeof raw extends Map<string, infer V> ? V : never)): ScoredPath | null =>
+    [...e.best.values()].sort((a, b) => b.score - a.score)[0] ?? null;
+  const withPath = ids.filter((id) => bestOf(raw.get(id)!) !== null);
+  const shown = await presentPaths(db, withPath.map((id) => bestOf(raw.get(id)!)!), opts.weights);
+  const pathOf = new Map(withPath.map((id, i) => [id, shown[i]!]));
+  const exposures = new Map<string, EntityExposure>();
+  for (const id of ids) {
+    const e = raw.get(id)!;
+    const harms: HarmReach[] = [...e.best].map(([harmId, p]) => {
+      const h = entities.get(harmId);
+      return {
+        id: harmId,
+        type: (h?.type ?? 'Abuse') as HarmReach['type'],
+        name: h?.name ?? harmId,
+        category: typeof h?.category === 'string' ? h.category : null,
+        score: p.score,
+      };
+    });
+    harms.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const severity = harms[0]?.score ?? 0;
+    const evidence = new Set([...e.best.values()].flatMap((p) => p.edges.map((x) => x.claimId)));
+    exposures.set(id, { severity, level: severityLevel(severity), evidenceCount: evidence.size, harms, bestPath: pathOf.get(id) ?? null, subsidiaries: e.subsidiaries });
+  }
+
+  const holdings: ScreenedHolding[] = matched.map((m) => ({
+    ...m,
+    entity: m.match.entityId ? entities.get(m.match.entityId) ?? null : null,
+    optionEntities: m.match.options.map((o) => entities.get(o.entityId) ?? { id: o.entityId, type: 'Company', name: o.name, aliases: [] }),
+    exposure: m.match.entityId ? exposures.get(m.match.entityId) ?? null : null,
+  }));
+  const summary = portfolioSummary(holdings.map((h) => ({ weight: h.holding.weight, value: h.holding.value, harms: h.exposure?.harms ?? [] })));
+  const needsReview = holdings.filter((h) => h.match.status === 'ambiguous' || h.match.status === 'weak').length;
+  return { portfolio: opts.portfolio, holdings, summary, notes: parsed.notes, needsReview, claimsVisited };
+}
