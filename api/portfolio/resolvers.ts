@@ -17,7 +17,7 @@ function portfolioName(raw: string): string {
   return name;
 }
 
-function present(s: Screening) {
+export function presentScreening(s: Screening) {
   return {
     portfolio: s.portfolio,
     notes: s.notes,
@@ -51,7 +51,7 @@ export const portfolioResolvers = {
       const filter = claimFilter(args);
       const maxHops = intInRange('maxHops', args.maxHops, 1, COMPLICITY_BOUNDS.maxHops);
       try {
-        return present(await screenPortfolio(ctx.db, { portfolio, content: args.content, fileName: args.fileName, filter, maxHops, weights: resolveWeights(null) }));
+        return presentScreening(await screenPortfolio(ctx.db, { portfolio, content: args.content, fileName: args.fileName, filter, maxHops, weights: resolveWeights(null) }));
       } catch (error) {
         if (error instanceof HoldingsProblems) {
           throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: 'content', problems: error.problems } });

@@ -2,12 +2,12 @@
 // real server and the real Neo4j loaded with the seed data.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../api/db/database.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
+import { launchBrowser, openAppPage } from '../support/browser.ts';
 import { openTestDatabase, resetToSeed } from '../support/database.ts';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let db: Database;
 let api: TestApi;
@@ -17,7 +17,7 @@ before(async () => {
   db = await openTestDatabase();
   await resetToSeed(db);
   api = await startTestApi(db);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -27,16 +27,7 @@ after(async () => {
 });
 
 async function openPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Nothing may leave the machine: any request not to our server fails the test.
-  await page.route((url) => !url.href.startsWith(api.url), (route) => {
-    errors.push(`request outside the machine: ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(api.url);
-  return { page, errors };
+  return openAppPage(browser, api.url);
 }
 
 async function searchAndOpen(page: Page, text: string, name: string): Promise<void> {

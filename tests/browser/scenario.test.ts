@@ -3,13 +3,13 @@
 // toggle, saving, the shared link and comparing two saved scenarios.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
+import { launchBrowser, openAppPage } from '../support/browser.ts';
 import { openTestDatabase, resetToSeed } from '../support/database.ts';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let db: Database;
 let api: TestApi;
@@ -19,7 +19,7 @@ before(async () => {
   db = await openTestDatabase();
   await resetToSeed(db);
   api = await startTestApi(db);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -29,15 +29,7 @@ after(async () => {
 });
 
 async function openPage(path = '/'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route((url) => !url.href.startsWith(api.url), (route) => {
-    errors.push(`request outside the machine: ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(new URL(path, api.url).href);
-  return { page, errors };
+  return openAppPage(browser, api.url, path, { width: 1400, height: 900 });
 }
 
 /** Opens the panel and sets up Telenor leaving Myanmar just before the sale closed. */

@@ -2,7 +2,12 @@
 // legal suffixes and typos, exposure with known paths, the weighted summary, remembered
 // decisions, and a malformed file refused whole with its lines.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { projectRoot } from '../../api/config.ts';
 import { createToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
@@ -108,8 +113,43 @@ test('a malformed portfolio is refused whole, each problem with its line', async
   const error = res.errors?.[0];
   assert.equal(error?.extensions?.code, 'BAD_USER_INPUT');
   assert.match(error!.message, /nothing was screened/);
-  const problems = error!.extensions!.problems as { item: string; reason: string }[];
+  const problems = (error!.extensions as { problems: { item: string; reason: string }[] }).problems;
   assert.ok(problems.some((p) => /3/.test(p.item) && /ISIN/i.test(p.reason)), JSON.stringify(problems));
   assert.ok(problems.some((p) => /4/.test(p.item)), JSON.stringify(problems));
   assert.equal(res.data, null);
+});
+
+test('the screen CLI writes a printable report with sources, and exits 1 naming the lines of a bad file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'screen-cli-'));
+  const good = join(dir, 'fund.csv');
+  const out = join(dir, 'fund.html');
+  writeFileSync(good, PORTFOLIO);
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/screen.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const run = cli([good, '--portfolio', 'fund-cli', '--format', 'html', '--out', out]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /Screened 4 holdings of "fund-cli" .*: 2 exposed \(50\.0% of the portfolio\), 1 matches to review/);
+  const html = readFileSync(out, 'utf8');
+  assert.match(html, /<h2>Flags \(2\)<\/h2>/);
+  assert.match(html, /Google LLC → Google: high/);
+  assert.match(html, /<a href="https?:\/\//);
+  assert.match(html, /Matches to review \(1\)/);
+
+  const csv = cli([good, '--portfolio', 'fund-cli']);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.match(csv.stdout.split('\n')[0]!, /^line,name,isin,ticker,lei,weight,value,match_status,entity_id/);
+  assert.match(csv.stdout, /\n2,Google LLC,,,,30,,MATCHED,google,Google,0\.4165,high,/);
+
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, ['name,isin', 'Google,', 'Telenor,NOT-AN-ISIN'].join('\n'));
+  const refused = cli([bad]);
+  assert.equal(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /line 3/);
+  assert.match(refused.stderr, /nothing was screened/);
+  assert.equal(cli([good, '--format', 'pdf']).status, 2);
 });

@@ -1,0 +1,24 @@
+// Headless Chromium for the browser tests: Debian's package driven by playwright-core, with
+// the flags this machine needs (no background networking: the network is closed), and pages
+// that fail the test on any request leaving the machine.
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+/** Opens `path` of the app at `baseUrl`; page errors and outside requests are collected in `errors`. */
+export async function openAppPage(browser: Browser, baseUrl: string, path = '/', viewport = { width: 1300, height: 850 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Nothing may leave the machine: any request not to our server fails the test.
+  await page.route((url) => !url.href.startsWith(baseUrl), (route) => {
+    errors.push(`request outside the machine: ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(new URL(path, baseUrl).href);
+  return { page, errors };
+}
