@@ -51,3 +51,9 @@ export function statusName(status: ClaimStatus): StatusName {
 export function relationLabel(type: string): string {
   return type.toLowerCase().replace(/_/g, ' ');
 }
+
+/** How a disengagement scenario marks claims: those it ends, and those a sale creates. */
+export const SCENARIO_STYLES = {
+  removed: { color: '#9e9e9e', dashed: true, label: 'Ended by the scenario' },
+  simulated: { color: '#7b1fa2', dashed: true, label: 'Simulated by the scenario' },
+} as const;

@@ -8,7 +8,7 @@ import { downloadAsPNG } from '@sigma/export-image';
 import type { CameraState } from 'sigma/types';
 import { svgPicture, type PictureNode } from './svgPicture.ts';
 import { DashedEdgeProgram } from './dashedEdgeProgram.ts';
-import { STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel } from './appearance.ts';
+import { STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel, SCENARIO_STYLES } from './appearance.ts';
 import type { ClaimView, EntityView } from './queries.ts';
 
 /** How long the layout runs after the graph changes; it settles well within this for a few hundred nodes. */
@@ -50,8 +50,8 @@ export class GraphView {
         return { ...data, color: '#d8d8d8', label: data.label, zIndex: 0 };
       },
       edgeReducer: (edge, data) => {
-        if (this.removedEdges.has(edge)) return { ...data, color: '#9e9e9e', dashed: true, zIndex: 1 };
-        if (this.simulatedEdges.has(edge)) return { ...data, color: '#7b1fa2', dashed: true, size: data.size * 2, zIndex: 2 };
+        if (this.removedEdges.has(edge)) return { ...data, color: SCENARIO_STYLES.removed.color, dashed: true, zIndex: 1 };
+        if (this.simulatedEdges.has(edge)) return { ...data, color: SCENARIO_STYLES.simulated.color, dashed: true, size: data.size * 2, zIndex: 2 };
         if (this.pathNodes) return this.pathEdges.has(edge) ? { ...data, size: data.size * 2, zIndex: 2 } : { ...data, color: '#ececec', zIndex: 0 };
         if (this.selected === null) return data;
         const [s, t] = this.graph.extremities(edge);

@@ -1,6 +1,6 @@
 // The legend: a swatch per entity type and a line style per claim status.
 import { CLAIM_STATUSES, ENTITY_TYPE_NAMES } from '../../api/domain/model.ts';
-import { STATUS_STYLES, TYPE_COLORS } from './appearance.ts';
+import { SCENARIO_STYLES, STATUS_STYLES, TYPE_COLORS } from './appearance.ts';
 import { el } from './dom.ts';
 
 export function renderLegend(container: HTMLElement): void {
@@ -15,8 +15,13 @@ export function renderLegend(container: HTMLElement): void {
     line.style.borderTopColor = style.color;
     return el('li', { 'data-status': status }, line, style.label);
   });
+  const marks = Object.values(SCENARIO_STYLES).map((style) => {
+    const line = el('span', { class: 'line dashed' });
+    line.style.borderTopColor = style.color;
+    return el('li', { class: 'scenario-mark' }, line, style.label);
+  });
   const toggle = el('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'true', text: 'Legend' });
-  const body = el('div', { class: 'legend-body' }, el('ul', {}, ...types), el('ul', {}, ...statuses));
+  const body = el('div', { class: 'legend-body' }, el('ul', {}, ...types), el('ul', {}, ...statuses, ...marks));
   toggle.addEventListener('click', () => {
     body.hidden = !body.hidden;
     toggle.setAttribute('aria-expanded', String(!body.hidden));
