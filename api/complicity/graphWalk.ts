@@ -96,11 +96,16 @@ class Walker {
   }
 }
 
-/** Every claim a path of at most maxHops hops from `source` to an abuse or conflict may take. */
-export async function walkToHarms(db: Database, source: string, opts: WalkOptions): Promise<WalkResult> {
+/**
+ * Every claim a path of at most maxHops hops from `source` to an abuse or conflict may take.
+ * Several sources walk together (portfolio screening): the result holds every claim each of
+ * them needs, since an entity is expanded at its smallest distance from any source.
+ */
+export async function walkToHarms(db: Database, source: string | readonly string[], opts: WalkOptions): Promise<WalkResult> {
   const walker = new Walker(db, opts);
-  const expanded = new Set([source]);
-  let frontier = [source];
+  const sources = typeof source === 'string' ? [source] : [...new Set(source)];
+  const expanded = new Set(sources);
+  let frontier = sources;
   for (let hop = 0; hop < opts.maxHops && frontier.length > 0; hop++) {
     const last = hop === opts.maxHops - 1;
     const reached = await walker.hop(frontier, true, last ? PARAMS.outIntoHarm : PARAMS.out);

@@ -137,14 +137,12 @@ export async function runScenario(db: Database, req: ScenarioRequest) {
     if (left <= 0) throw tooSlow(SCENARIO_TIMEOUT_MS);
     return left;
   };
-  let claimsVisited = 0;
+  // All subjects walk together: one read per hop, holding every claim each of them needs.
+  const walked = subjects.filter((s) => !(req.buyer?.hypothetical && s.id === req.buyer.facts.id)).map((s) => s.id);
+  const result = await walkToHarms(db, walked, { maxHops: req.maxHops, filter, timeoutMs: timeLeft() });
+  const claimsVisited = result.claimsVisited;
   const before = new Map<string, WalkEdge>();
-  for (const s of subjects) {
-    if (req.buyer?.hypothetical && s.id === req.buyer.facts.id) continue;
-    const result = await walkToHarms(db, s.id, { maxHops: req.maxHops, filter, timeoutMs: timeLeft() });
-    claimsVisited += result.claimsVisited;
-    for (const e of result.edges) before.set(`${e.claimId}|${e.direction}`, e);
-  }
+  for (const e of result.edges) before.set(`${e.claimId}|${e.direction}`, e);
   const added = [...effect.added, ...buyerClaims].map((c) => forwardEdge(c, facts));
   const outcome = classifyPaths(subjects, [...before.values()], effect, added, { maxHops: req.maxHops, weights: req.weights, checkTime: timeLeft });
 
