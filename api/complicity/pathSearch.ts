@@ -118,9 +118,26 @@ export function kBestPaths(
   targets: ReadonlySet<string>,
   opts: SearchOptions & { k: number },
 ): ScoredPath[] {
+  return kBestPathsIn(pathGraph(edges, targets, opts), source, opts);
+}
+
+/** The steps and completion bounds of a set of claims towards targets, to search from many sources. */
+export interface PathGraph {
+  adj: Map<string, Step[]>;
+  bounds: Map<string, number>[];
+  targets: ReadonlySet<string>;
+}
+
+export function pathGraph(edges: readonly WalkEdge[], targets: ReadonlySet<string>, opts: SearchOptions): PathGraph {
+  // No source to leave out: a path's own start is on it, so the search never steps back into it.
+  const adj = adjacency(edges, '', opts.weights);
+  return { adj, bounds: completionBounds(adj, targets, opts.maxHops, opts.weights.hopDecay), targets };
+}
+
+/** kBestPaths over a prepared graph: many sources share one adjacency and one set of bounds. */
+export function kBestPathsIn(graph: PathGraph, source: string, opts: SearchOptions & { k: number }): ScoredPath[] {
+  const { adj, bounds, targets } = graph;
   const decay = opts.weights.hopDecay;
-  const adj = adjacency(edges, source, opts.weights);
-  const bounds = completionBounds(adj, targets, opts.maxHops, decay);
   const limit = opts.maxPathsExplored ?? COMPLICITY_BOUNDS.maxPathsExplored;
   const found: ScoredPath[] = [];
   let seq = 0;

@@ -2,7 +2,7 @@
 // withdrawal ends), remaining (they use none) and created (found only after, through a claim a
 // sale creates). Pure: it takes the walked claims, the effect and the subjects.
 import { isHarm } from '../complicity/directions.ts';
-import { kBestPaths, type ScoredPath } from '../complicity/pathSearch.ts';
+import { kBestPathsIn, pathGraph, type ScoredPath } from '../complicity/pathSearch.ts';
 import type { WalkEdge } from '../complicity/score.ts';
 import type { ComplicityWeights } from '../complicity/weights.ts';
 import type { Effect, Facts, LocalClaim } from './model.ts';
@@ -66,16 +66,19 @@ export function classifyPaths(
   const fresh = addedEdges.filter((e) => !beforeIds.has(e.claimId));
   const after = [...before.filter((e) => !effect.removed.has(e.claimId)), ...fresh];
   const freshIds = new Set(fresh.map((e) => e.claimId));
-  const search = (edges: readonly WalkEdge[], s: Subject) => kBestPaths(edges, s.id, harmsOf(edges), { maxHops: opts.maxHops, weights: opts.weights, k });
+  // One prepared graph per side, shared by every subject's search.
+  const search = { maxHops: opts.maxHops, weights: opts.weights, k };
+  const beforeGraph = pathGraph(before, harmsOf(before), search);
+  const afterGraph = pathGraph(after, harmsOf(after), search);
   const outcome: Outcome = { cut: [], remaining: [], created: [] };
   for (const subject of subjects) {
     opts.checkTime?.();
-    const was = search(before, subject);
+    const was = kBestPathsIn(beforeGraph, subject.id, search);
     const known = new Set(was.map(key));
     for (const path of was) {
       (path.edges.some((e) => effect.removed.has(e.claimId)) ? outcome.cut : outcome.remaining).push({ subject, path });
     }
-    for (const path of search(after, subject)) {
+    for (const path of kBestPathsIn(afterGraph, subject.id, search)) {
       if (!known.has(key(path)) && path.edges.some((e) => freshIds.has(e.claimId))) outcome.created.push({ subject, path });
     }
   }
