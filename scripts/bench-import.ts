@@ -11,6 +11,7 @@ import { startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
 import { applySchema } from '../api/db/schema.ts';
 import { importDataset, type ImportReport } from '../api/exchange/importDataset.ts';
 import { generateDataset } from '../seed/generate.ts';
+import { runMain } from './benchSupport.ts';
 
 const { values } = parseArgs({
   options: { nodes: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, port: { type: 'string', default: '7726' } },
@@ -159,10 +160,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`${error.name}: ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -13,9 +13,9 @@ import type { ApiContext } from '../api/context.ts';
 import { openDatabase, waitUntilReady, type Database } from '../api/db/database.ts';
 import { startLocalNeo4j } from '../api/db/localNeo4j.ts';
 import { applySchema } from '../api/db/schema.ts';
-import { importDataset } from '../api/exchange/importDataset.ts';
 import { generateDataset, type SyntheticDataset } from '../seed/generate.ts';
 import { loadSeed } from '../seed/seed.ts';
+import { importInParts, runMain } from './benchSupport.ts';
 
 const { values } = parseArgs({
   options: {
@@ -156,25 +156,6 @@ function syntheticCases(ctx: ApiContext, data: SyntheticDataset): Case[] {
   ];
 }
 
-/**
- * Imports through importDataset in parts (the sources, then entities and claims 20,000 at a
- * time) so that no transaction outgrows the heap of a laptop-sized Neo4j.
- */
-async function importInParts(db: Database, data: SyntheticDataset): Promise<boolean> {
-  const PART = 20_000;
-  const parts: SyntheticDataset[] = [{ ...data, entities: [], relations: [] }];
-  for (let i = 0; i < data.entities.length; i += PART) parts.push({ ...data, sources: [], entities: data.entities.slice(i, i + PART), relations: [] });
-  for (let i = 0; i < data.relations.length; i += PART) parts.push({ ...data, sources: [], entities: [], relations: data.relations.slice(i, i + PART) });
-  for (const part of parts) {
-    const report = await importDataset(db, part, `synthetic-${nodes}.json`, { by: 'bench:paths', dryRun: false });
-    if (!report.applied) {
-      console.error(`The synthetic import was refused: ${JSON.stringify(report.problems.slice(0, 5))}`);
-      return false;
-    }
-  }
-  return true;
-}
-
 async function main(): Promise<number> {
   const homeDir = join(projectRoot, '.neo4j/bench-paths');
   rmSync(join(homeDir, 'data'), { recursive: true, force: true });
@@ -197,7 +178,7 @@ async function main(): Promise<number> {
     await db.autoCommit('exchange/clear-all');
     await applySchema(db);
     const began = performance.now();
-    if (!(await importInParts(db, data))) return 1;
+    await importInParts(db, data, 'bench:paths');
     console.log(`  imported ${f(data.entities.length)} entities, ${f(data.relations.length)} claims in ${((performance.now() - began) / 1000).toFixed(0)} s`);
     const synLines: string[] = [];
     for (const c of syntheticCases(ctx, data)) synLines.push(await measure(c));
@@ -215,10 +196,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`${error.name}: ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main);

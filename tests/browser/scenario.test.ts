@@ -6,27 +6,17 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { launchBrowser, openAppPage } from '../support/browser.ts';
-import { openTestDatabase, resetToSeed } from '../support/database.ts';
-
+import type { TestApi } from '../support/api.ts';
+import { startSeededBrowser } from '../support/seeded.ts';
+import { openAppPage } from '../support/browser.ts';
 
 let db: Database;
 let api: TestApi;
 let browser: Browser;
+let close = async () => {};
 
-before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await api?.close();
-  await db?.close();
-});
+before(async () => ({ db, api, browser, close } = await startSeededBrowser()));
+after(() => close());
 
 async function openPage(path = '/'): Promise<{ page: Page; errors: string[] }> {
   return openAppPage(browser, api.url, path, { width: 1400, height: 900 });

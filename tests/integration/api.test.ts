@@ -2,22 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../api/db/database.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { openTestDatabase, resetToSeed } from '../support/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
 
 let db: Database;
 let api: TestApi;
 
-before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
-});
+before(async () => ({ db, api } = await startSeededApi()));
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 test('searching "Nimbus" finds the Project Nimbus contract first', async () => {
   const res = await api.gql(`{ search(text: "Nimbus") { score entity { id type name ... on Contract { value currency } } } }`);

@@ -6,22 +6,15 @@ import { BoundExceeded } from '../../api/complicity/bounds.ts';
 import { walkToHarms } from '../../api/complicity/graphWalk.ts';
 import type { Database } from '../../api/db/database.ts';
 import { claimFilter, claimFilterParams } from '../../api/filters/claimFilter.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { openTestDatabase, resetToSeed } from '../support/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
 
 let db: Database;
 let api: TestApi;
 
-before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
-});
+before(async () => ({ db, api } = await startSeededApi()));
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 interface Hop {
   direction: string;

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createToken, revokeToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { openTestDatabase, resetToSeed } from '../support/database.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
 
 let db: Database;
 let api: TestApi;
@@ -12,17 +12,12 @@ let editor: string;
 let reader: string;
 
 before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
+  ({ db, api } = await startSeededApi());
   editor = await createToken(db, 'alice', 'editor');
   reader = await createToken(db, 'bob', 'reader');
 });
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 async function fingerprint(): Promise<string> {
   return JSON.stringify(await db.read('exchange/fingerprint'));

@@ -5,24 +5,20 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { graphCounts, openTestDatabase, resetToSeed } from '../support/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
+import { graphCounts } from '../support/database.ts';
 
 let db: Database;
 let api: TestApi;
 let editor: string;
 
 before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
+  ({ db, api } = await startSeededApi());
   editor = await createToken(db, 'scenario-editor', 'editor');
 });
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 const PATH = `subject { id } role path { score nodes { id } hops { claim { id type } } }`;
 const RESULT = `

@@ -11,8 +11,9 @@ import { createToken } from '../../api/auth/tokens.ts';
 import { projectRoot } from '../../api/config.ts';
 import type { Database } from '../../api/db/database.ts';
 import { applySchema } from '../../api/db/schema.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { clearDatabase, graphCounts, openTestDatabase, resetToSeed } from '../support/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
+import { clearDatabase, graphCounts, resetToSeed } from '../support/database.ts';
 
 let db: Database;
 let api: TestApi;
@@ -25,16 +26,11 @@ async function tokens(): Promise<void> {
 }
 
 before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
+  ({ db, api } = await startSeededApi());
   await tokens();
 });
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 interface ExportedFile {
   name: string;

@@ -10,24 +10,19 @@ import { after, before, test } from 'node:test';
 import { projectRoot } from '../../api/config.ts';
 import { createToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { openTestDatabase, resetToSeed } from '../support/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { closeAll, startSeededApi } from '../support/seeded.ts';
 
 let db: Database;
 let api: TestApi;
 let editor: string;
 
 before(async () => {
-  db = await openTestDatabase();
-  await resetToSeed(db);
-  api = await startTestApi(db);
+  ({ db, api } = await startSeededApi());
   editor = await createToken(db, 'screening-editor', 'editor');
 });
 
-after(async () => {
-  await api?.close();
-  await db?.close();
-});
+after(() => closeAll(api, db));
 
 const SCREEN = `mutation($portfolio: String!, $content: String!) { screenPortfolio(portfolio: $portfolio, content: $content) {
   summary { holdings exposed needsReview weighting exposedWeightShare byConflict { key weightShare holdings } byCategory { key weightShare holdings } }
