@@ -44,26 +44,73 @@ export function nameVariants(name: string): string[] {
   return [...new Set([name, outer, ...inner].filter(Boolean))];
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment). Three rolling rows
+ * of typed arrays: screening compares a holding with hundreds of similar names.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let before = new Int32Array(cols); // row i - 2
+  let prev = Int32Array.from({ length: cols }, (_, j) => j); // row i - 1
+  let cur = new Int32Array(cols);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, before[j - 2]! + 1);
+      cur[j] = best;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
+}
+
+/**
+ * editDistance(a, b) if it is at most `max`, else max + 1: only the band of the table within
+ * `max` of its diagonal is filled, and it stops once a whole row is past `max`.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (max < 0) return over;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const cols = b.length + 1;
+  let before = new Int32Array(cols).fill(over);
+  let prev = new Int32Array(cols).fill(over);
+  let cur = new Int32Array(cols);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur.fill(over);
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    if (i <= max) cur[0] = i;
+    let rowMin = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, before[j - 2]! + 1);
+      cur[j] = Math.min(best, over);
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return over;
+    [before, prev, cur] = [prev, cur, before];
+  }
+  return Math.min(prev[b.length]!, over);
 }
 
 /** 1 for equal strings, falling by edit distance relative to the longer one. */
 export function spellingSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/**
+ * An upper bound of spellingSimilarity(a, b) from their lengths and a lower bound of their
+ * edit distance (`minEdits`, e.g. from shared trigrams or letters).
+ */
+export function spellingSimilarityBound(lengthA: number, lengthB: number, minEdits: number): number {
+  const longest = Math.max(lengthA, lengthB);
+  return longest === 0 ? 1 : 1 - Math.max(Math.abs(lengthA - lengthB), minEdits) / longest;
 }
 
 /**
