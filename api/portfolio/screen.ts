@@ -2,18 +2,18 @@
 // an entity (remembered decisions first, never a silent guess), then for every matched entity
 // its subsidiaries and its best complicity path to each abuse and conflict, scored as
 // complicityPaths scores. Reads only; decisions are saved separately.
-import { bestPathPerHarm, type ScoredPath } from '../complicity/pathSearch.ts';
-import { walkToHarms } from '../complicity/graphWalk.ts';
+import type { ScoredPath } from '../complicity/pathSearch.ts';
 import { presentPaths, type ApiPath } from '../complicity/present.ts';
 import type { ComplicityWeights } from '../complicity/weights.ts';
 import type { Database } from '../db/database.ts';
 import type { ValidationProblem } from '../exchange/dataset.ts';
-import { claimFilterParams, type ClaimFilter } from '../filters/claimFilter.ts';
+import type { ClaimFilter } from '../filters/claimFilter.ts';
 import { asEntity, type StoredEntity } from '../graph/mapping.ts';
 import { parseHoldings, type Holding } from './holdings.ts';
-import { buildMatchIndex, holdingKey, matchHolding, type MatchResult } from './matching.ts';
+import { buildMatchIndex, holdingKey, matchHolding, type Decision, type MatchResult } from './matching.ts';
 import { portfolioSummary, severityLevel, type HarmReach, type PortfolioSummary, type SeverityLevel } from './severity.ts';
-import { loadCandidates, loadDecisions, subsidiariesOf, type Subsidiary } from './store.ts';
+import { exposuresOf } from './exposures.ts';
+import { loadCandidates, loadDecisions, subsidiariesOfMany, type Subsidiary } from './store.ts';
 
 /** The file had problems: nothing was screened. */
 export class HoldingsProblems extends Error {
@@ -30,8 +30,16 @@ export interface ScreenOptions {
   filter: ClaimFilter;
   maxHops: number;
   weights: ComplicityWeights;
-  onProgress?: (done: number, total: number) => void;
+  /** Choices made for this run only (a reader's review); they win over remembered ones. */
+  decisions?: ReadonlyMap<string, Decision>;
+  /** Holdings matched, then entities whose exposure is known, out of how many. */
+  onProgress?: (done: number, total: number, phase: ScreeningPhase) => void;
 }
+
+export type ScreeningPhase = 'matching' | 'exposure';
+
+/** Holdings matched between two reports of progress (and a pause for the event loop). */
+const MATCHING_STEP = 250;
 
 export interface EntityExposure {
   severity: number;
@@ -39,6 +47,8 @@ export interface EntityExposure {
   /** Distinct claims on the best paths to every harm it reaches. */
   evidenceCount: number;
   harms: HarmReach[];
+  /** The best path to each harm, by harm id, to show on request. */
+  paths: ReadonlyMap<string, ScoredPath>;
   bestPath: ApiPath | null;
   subsidiaries: Subsidiary[];
 }
@@ -68,35 +78,35 @@ async function entitiesById(db: Database, ids: string[]): Promise<Map<string, St
   return new Map(((row?.entities ?? []) as unknown[]).map(asEntity).map((e) => [e.id, e]));
 }
 
-/** One entity's exposure: best path per harm from it (and through its subsidiaries, which ownership walks reach). */
-async function exposureOf(db: Database, id: string, opts: ScreenOptions) {
-  const filter = claimFilterParams(opts.filter);
-  const walk = await walkToHarms(db, id, { maxHops: opts.maxHops, filter });
-  const best = bestPathPerHarm(walk.edges, id, { maxHops: opts.maxHops, weights: opts.weights });
-  const subsidiaries = await subsidiariesOf(db, id, opts.filter);
-  return { best, subsidiaries, claimsVisited: walk.claimsVisited };
-}
-
 export async function screenPortfolio(db: Database, opts: ScreenOptions): Promise<Screening> {
   const parsed = parseHoldings(opts.content, opts.fileName);
   if (!parsed.ok) throw new HoldingsProblems(parsed.problems);
   const index = buildMatchIndex(await loadCandidates(db));
-  const decisions = await loadDecisions(db, opts.portfolio);
-  const matched = parsed.holdings.map((holding) => {
+  const decisions = new Map([...(await loadDecisions(db, opts.portfolio)), ...(opts.decisions ?? [])]);
+  const matched: { holding: Holding; key: string; match: MatchResult }[] = [];
+  for (const holding of parsed.holdings) {
     const key = holdingKey(holding);
-    return { holding, key, match: matchHolding(holding, index, decisions.get(key)) };
-  });
+    matched.push({ holding, key, match: matchHolding(holding, index, decisions.get(key)) });
+    if (matched.length % MATCHING_STEP === 0 || matched.length === parsed.holdings.length) {
+      opts.onProgress?.(matched.length, parsed.holdings.length, 'matching');
+      // Matching is CPU work: let progress reach a waiting client between steps.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const partlyWeighted = parsed.holdings.some((h) => h.weight !== null) && parsed.holdings.some((h) => h.weight === null);
+  if (partlyWeighted) {
+    const missing = parsed.holdings.filter((h) => h.weight === null).map((h) => h.line);
+    parsed.notes.push(`no weight on line${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}: the summary weighs by ${parsed.holdings.every((h) => h.value !== null) ? 'value' : 'equal weights'} instead`);
+  }
 
   // Each entity once, however many holdings point at it.
   const ids = [...new Set(matched.flatMap((m) => (m.match.entityId ? [m.match.entityId] : [])))];
-  const raw = new Map<string, Awaited<ReturnType<typeof exposureOf>>>();
-  let claimsVisited = 0;
-  for (const [i, id] of ids.entries()) {
-    const e = await exposureOf(db, id, opts);
-    raw.set(id, e);
-    claimsVisited += e.claimsVisited;
-    opts.onProgress?.(i + 1, ids.length);
-  }
+  // Best path per harm from each (and through its subsidiaries, which ownership walks reach),
+  // read batch by batch (exposures.ts); the subsidiaries in one read.
+  const walked = await exposuresOf(db, ids, { maxHops: opts.maxHops, filter: opts.filter, weights: opts.weights, onProgress: (done, total) => opts.onProgress?.(done, total, 'exposure') });
+  const subsidiaries = await subsidiariesOfMany(db, ids, opts.filter);
+  const raw = new Map(ids.map((id) => [id, { best: walked.best.get(id)!, subsidiaries: subsidiaries.get(id)! }]));
+  const claimsVisited = walked.claimsVisited;
 
   // What the results show: the entities, every harm's facts, and each entity's best path.
   const harmIds = [...new Set([...raw.values()].flatMap((e) => [...e.best.keys()]))];
@@ -123,7 +133,7 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     harms.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     const severity = harms[0]?.score ?? 0;
     const evidence = new Set([...e.best.values()].flatMap((p) => p.edges.map((x) => x.claimId)));
-    exposures.set(id, { severity, level: severityLevel(severity), evidenceCount: evidence.size, harms, bestPath: pathOf.get(id) ?? null, subsidiaries: e.subsidiaries });
+    exposures.set(id, { severity, level: severityLevel(severity), evidenceCount: evidence.size, harms, paths: e.best, bestPath: pathOf.get(id) ?? null, subsidiaries: e.subsidiaries });
   }
 
   const holdings: ScreenedHolding[] = matched.map((m) => ({

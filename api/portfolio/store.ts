@@ -51,13 +51,24 @@ export interface Subsidiary {
 /** At most this many subsidiaries per holding. */
 export const MAX_SUBSIDIARIES = 200;
 
+/** Subsidiaries of each of `ids`, nearest first, in one read; an owner of none maps to []. */
+export async function subsidiariesOfMany(db: Database, ids: readonly string[], filter: ClaimFilter): Promise<Map<string, Subsidiary[]>> {
+  const unique = [...new Set(ids)];
+  const byOwner = new Map<string, Subsidiary[]>(unique.map((id) => [id, []]));
+  if (unique.length === 0) return byOwner;
+  const rows = await db.read('portfolio/subsidiaries', { ids: unique, limit: cypherInt(MAX_SUBSIDIARIES), ...claimFilterParams(filter) });
+  for (const r of rows) {
+    byOwner.get(r.owner as string)?.push({
+      id: r.id as string,
+      name: r.name as string,
+      hops: r.hops as number,
+      share: (r.share as number | null) ?? null,
+      chain: r.chain as string[],
+    });
+  }
+  return byOwner;
+}
+
 export async function subsidiariesOf(db: Database, id: string, filter: ClaimFilter): Promise<Subsidiary[]> {
-  const rows = await db.read('portfolio/subsidiaries', { id, limit: cypherInt(MAX_SUBSIDIARIES), ...claimFilterParams(filter) });
-  return rows.map((r) => ({
-    id: r.id as string,
-    name: r.name as string,
-    hops: r.hops as number,
-    share: (r.share as number | null) ?? null,
-    chain: r.chain as string[],
-  }));
+  return (await subsidiariesOfMany(db, [id], filter)).get(id) ?? [];
 }
