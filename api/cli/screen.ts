@@ -10,7 +10,8 @@ import { formatProblems } from '../exchange/dataset.ts';
 import { claimFilter, type ClaimFilter } from '../filters/claimFilter.ts';
 import { MAX_PORTFOLIO_CHARS } from '../portfolio/holdings.ts';
 import { screeningCsv, screeningHtml, screeningJson, type ReportScreening } from '../portfolio/report.ts';
-import { presentScreening } from '../portfolio/resolvers.ts';
+import { pathLoader } from '../portfolio/pathBatch.ts';
+import { presentScreening, withFlagPaths } from '../portfolio/resolvers.ts';
 import { HoldingsProblems, screenPortfolio } from '../portfolio/screen.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { parseOrExit, runCli } from './runCli.ts';
@@ -65,13 +66,16 @@ async function run(db: Database, c: ScreenCommand): Promise<number> {
       filter: c.filter,
       maxHops: c.maxHops,
       weights: resolveWeights(null),
-      onProgress(done, total) {
+      onProgress(done, total, phase) {
         if (done < total && Date.now() - last < 1000) return;
         last = Date.now();
-        console.error(`  screened ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} matched entities`);
+        const what = phase === 'matching' ? 'holdings matched' : 'matched entities screened';
+        console.error(`  ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${what}`);
       },
     });
-    const report = presentScreening(screening) as unknown as ReportScreening;
+    // HTML and JSON list each flag with its path and sources; the CSV has a row per holding.
+    const presented = presentScreening(screening, pathLoader(db, resolveWeights(null)));
+    const report = (c.format === 'csv' ? presented : await withFlagPaths(presented)) as unknown as ReportScreening;
     const text = c.format === 'csv' ? screeningCsv(report) : c.format === 'json' ? screeningJson(report) : screeningHtml(report, new Date().toISOString());
     if (c.out) writeFileSync(c.out, text);
     else process.stdout.write(text);

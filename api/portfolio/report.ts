@@ -9,6 +9,12 @@ export interface ReportSource {
   date?: string | null;
 }
 
+export interface ReportPath {
+  score: number;
+  nodes: { name: string }[];
+  hops: { claim: { type: string; status: string; summary: string; sources: ReportSource[] } }[];
+}
+
 export interface ReportHolding {
   holding: { line: number; name: string | null; isin?: string | null; ticker?: string | null; lei?: string | null; weight: number | null; value: number | null };
   match: { status: string; entity: { id: string; name: string } | null; options: { entity: { id: string; name: string }; score: number; reason: string }[] };
@@ -16,9 +22,10 @@ export interface ReportHolding {
     severity: number;
     level: string;
     evidenceCount: number;
-    harms: { harm: { id: string; name: string }; score: number }[];
+    /** Each flag; with its path when the screening was asked for them (then the report lists each flag's sources). */
+    harms: { harm: { id: string; name: string }; score: number; path?: ReportPath | null }[];
     subsidiaries: { entity: { name: string }; share: number | null }[];
-    bestPath: { score: number; nodes: { name: string }[]; hops: { claim: { type: string; status: string; summary: string; sources: ReportSource[] } }[] } | null;
+    bestPath: ReportPath | null;
   } | null;
 }
 
@@ -73,28 +80,34 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const score3 = (x: number) => (Math.round(x * 1000 + 1e-9) / 1000).toFixed(3);
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? esc(url) : null);
 
-/** A standalone printable page: summary, then each flagged holding with its best path and sources. */
+/** A standalone printable page: summary, then each flagged holding with each flag's path and sources (or its best path). */
 export function screeningHtml(s: ReportScreening, generatedAt: string): string {
   const flagged = s.holdings.filter((h) => h.exposure && h.exposure.severity > 0).sort((a, b) => b.exposure!.severity - a.exposure!.severity);
   const review = s.holdings.filter((h) => h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK');
   const shares = (list: { name: string; weightShare: number; holdings: number }[]) =>
     list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${pct(x.weightShare)} of the portfolio (${x.holdings} holdings)</li>`).join('')}</ul>` : '<p>None.</p>';
+  const pathHtml = (title: string, p: ReportPath) =>
+    `<p>${title} (score ${score3(p.score)}): ${p.nodes.map((n) => esc(n.name)).join(' → ')}</p><ol>${p.hops
+      .map(
+        (hop) =>
+          `<li>${esc(hop.claim.type)} (${esc(hop.claim.status)}): ${esc(hop.claim.summary)}<ul>${hop.claim.sources
+            .map((src) => {
+              const href = safeHref(src.url);
+              const label = `${esc(src.publisher)}: ${esc(src.title)}${src.date ? ` (${esc(src.date)})` : ''}`;
+              return `<li>${href ? `<a href="${href}">${label}</a>` : label} — ${esc(src.url)}</li>`;
+            })
+            .join('')}</ul></li>`,
+      )
+      .join('')}</ol>`;
   const flag = (h: ReportHolding) => {
     const e = h.exposure!;
-    const path = e.bestPath
-      ? `<p>Best path (score ${score3(e.bestPath.score)}): ${e.bestPath.nodes.map((n) => esc(n.name)).join(' → ')}</p><ol>${e.bestPath.hops
-          .map(
-            (hop) =>
-              `<li>${esc(hop.claim.type)} (${esc(hop.claim.status)}): ${esc(hop.claim.summary)}<ul>${hop.claim.sources
-                .map((src) => {
-                  const href = safeHref(src.url);
-                  const label = `${esc(src.publisher)}: ${esc(src.title)}${src.date ? ` (${esc(src.date)})` : ''}`;
-                  return `<li>${href ? `<a href="${href}">${label}</a>` : label} — ${esc(src.url)}</li>`;
-                })
-                .join('')}</ul></li>`,
-          )
-          .join('')}</ol>`
-      : '';
+    // Each flag with its own path and sources when the paths were loaded; else the best one.
+    const each = e.harms.filter((x) => x.path && typeof x.path === 'object');
+    const path = each.length
+      ? each.map((x) => `<div class="harm">${pathHtml(`${esc(x.harm.name)}`, x.path!)}</div>`).join('')
+      : e.bestPath
+        ? pathHtml('Best path', e.bestPath)
+        : '';
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
 <p>Line ${h.holding.line}; ${e.evidenceCount} claims of evidence; reaches ${e.harms.map((x) => esc(x.harm.name)).join(', ')}.</p>
 ${e.subsidiaries.length ? `<p>Subsidiaries: ${e.subsidiaries.map((x) => `${esc(x.entity.name)}${x.share !== null ? ` (${pct(x.share)})` : ''}`).join(', ')}</p>` : ''}${path}</section>`;

@@ -8,7 +8,9 @@ import type { ClaimStatus } from '../domain/model.ts';
 import { entityById } from '../entity/resolvers.ts';
 import { badInput, intInRange } from '../errors.ts';
 import { claimFilter } from '../filters/claimFilter.ts';
-import { HoldingsProblems, screenPortfolio, type Screening } from './screen.ts';
+import type { Decision } from './matching.ts';
+import { pathLoader, type PathLoader } from './pathBatch.ts';
+import { HoldingsProblems, screenPortfolio, type Screening, type ScreenOptions } from './screen.ts';
 import { saveDecision } from './store.ts';
 
 function portfolioName(raw: string): string {
@@ -17,7 +19,8 @@ function portfolioName(raw: string): string {
   return name;
 }
 
-export function presentScreening(s: Screening) {
+/** The API's view of a screening; with `paths`, each flag's path is shown when asked for. */
+export function presentScreening(s: Screening, paths?: PathLoader) {
   return {
     portfolio: s.portfolio,
     notes: s.notes,
@@ -33,31 +36,110 @@ export function presentScreening(s: Screening) {
       exposure: h.exposure && {
         ...h.exposure,
         level: h.exposure.level.toUpperCase(),
-        harms: h.exposure.harms.map((x) => ({ harm: { id: x.id, type: x.type, name: x.name, category: x.category, aliases: [] }, score: x.score })),
+        harms: h.exposure.harms.map((x) => ({
+          harm: { id: x.id, type: x.type, name: x.name, category: x.category, aliases: [] },
+          score: x.score,
+          // A function: GraphQL calls it only when `path` is selected.
+          path: () => (paths ? paths(h.exposure!.paths.get(x.id)!) : null),
+        })),
         subsidiaries: h.exposure.subsidiaries.map((s) => ({ entity: { id: s.id, name: s.name, type: 'Company', aliases: [] }, hops: s.hops, share: s.share, chain: s.chain })),
       },
     })),
   };
 }
 
+/** A presented screening with every flag's path loaded, for reports written in one piece. */
+export async function withFlagPaths(presented: ReturnType<typeof presentScreening>) {
+  const holdings = await Promise.all(
+    presented.holdings.map(async (h) => ({
+      ...h,
+      exposure: h.exposure && { ...h.exposure, harms: await Promise.all(h.exposure.harms.map(async (x) => ({ ...x, path: await x.path() }))) },
+    })),
+  );
+  return { ...presented, holdings };
+}
+
+interface ScreenArgs {
+  portfolio: string;
+  content: string;
+  fileName: string;
+  decisions?: { holdingKey: string; entityId?: string | null; reject?: boolean | null }[] | null;
+  asOf?: string | null;
+  statuses?: ClaimStatus[] | null;
+  minConfidence?: number | null;
+  maxHops: number;
+}
+
+/** A request's arguments checked, as screenPortfolio's options. */
+function screenOptions(args: ScreenArgs): Omit<ScreenOptions, 'onProgress'> {
+  const decisions = new Map<string, Decision>();
+  for (const [i, d] of (args.decisions ?? []).entries()) {
+    if ((d.reject ?? false) === Boolean(d.entityId)) {
+      throw badInput(`decisions[${i}] (holding "${d.holdingKey}") needs exactly one of entityId or reject: true.`, 'decisions');
+    }
+    decisions.set(d.holdingKey, d.entityId ? { entityId: d.entityId } : { rejected: true });
+  }
+  return {
+    portfolio: portfolioName(args.portfolio),
+    content: args.content,
+    fileName: args.fileName,
+    filter: claimFilter(args),
+    maxHops: intInRange('maxHops', args.maxHops, 1, COMPLICITY_BOUNDS.maxHops),
+    weights: resolveWeights(null),
+    decisions,
+  };
+}
+
+/** Problems in the file and bound overruns become errors a client can act on. */
+function screeningError(error: unknown): unknown {
+  if (error instanceof HoldingsProblems) {
+    return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: 'content', problems: error.problems } });
+  }
+  if (error instanceof BoundExceeded) return boundError(error);
+  return error;
+}
+
+/**
+ * screenPortfolio as a stream of events: progress while it runs, then the result. The work
+ * runs as the stream is read; events wait in a queue until the client takes them.
+ */
+async function* screeningEvents(args: ScreenArgs, ctx: ApiContext) {
+  const opts = screenOptions(args);
+  const queue: { phase: string; done: number; total: number }[] = [];
+  let wake: (() => void) | null = null;
+  let finished = false;
+  const work = screenPortfolio(ctx.db, {
+    ...opts,
+    onProgress(done, total, phase) {
+      queue.push({ phase: phase.toUpperCase(), done, total });
+      wake?.();
+    },
+  }).finally(() => {
+    finished = true;
+    wake?.();
+  });
+  work.catch(() => undefined); // surfaced below, once the queue is drained
+  for (;;) {
+    while (queue.length > 0) yield { screenPortfolioProgress: { progress: queue.shift()!, result: null } };
+    if (finished) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+  try {
+    yield { screenPortfolioProgress: { progress: null, result: presentScreening(await work, pathLoader(ctx.db, opts.weights)) } };
+  } catch (error) {
+    throw screeningError(error);
+  }
+}
+
 export const portfolioResolvers = {
   Mutation: {
-    async screenPortfolio(
-      _: unknown,
-      args: { portfolio: string; content: string; fileName: string; asOf?: string | null; statuses?: ClaimStatus[] | null; minConfidence?: number | null; maxHops: number },
-      ctx: ApiContext,
-    ) {
-      const portfolio = portfolioName(args.portfolio);
-      const filter = claimFilter(args);
-      const maxHops = intInRange('maxHops', args.maxHops, 1, COMPLICITY_BOUNDS.maxHops);
+    async screenPortfolio(_: unknown, args: ScreenArgs, ctx: ApiContext) {
+      const opts = screenOptions(args);
       try {
-        return presentScreening(await screenPortfolio(ctx.db, { portfolio, content: args.content, fileName: args.fileName, filter, maxHops, weights: resolveWeights(null) }));
+        return presentScreening(await screenPortfolio(ctx.db, opts), pathLoader(ctx.db, opts.weights));
       } catch (error) {
-        if (error instanceof HoldingsProblems) {
-          throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: 'content', problems: error.problems } });
-        }
-        if (error instanceof BoundExceeded) throw boundError(error);
-        throw error;
+        throw screeningError(error);
       }
     },
 
@@ -75,5 +157,8 @@ export const portfolioResolvers = {
       }
       return true;
     },
+  },
+  Subscription: {
+    screenPortfolioProgress: { subscribe: (_: unknown, args: ScreenArgs, ctx: ApiContext) => screeningEvents(args, ctx) },
   },
 };
