@@ -2,7 +2,8 @@
 // the server's own message for GraphQL errors, a plain sentence for network trouble.
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(message: string, readonly code?: string) {
+  /** `details`: the error's extra facts, e.g. the problems of a file by line. */
+  constructor(message: string, readonly code?: string, readonly details?: unknown) {
     super(message);
   }
 }
@@ -12,6 +13,11 @@ let authToken: string | null = null;
 /** An editor's or reader's token, sent as a Bearer header from now on (null forgets it). */
 export function setToken(token: string | null): void {
   authToken = token;
+}
+
+/** The Authorization header for the token in use, if any. */
+export function authorization(): Record<string, string> {
+  return authToken ? { authorization: `Bearer ${authToken}` } : {};
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {

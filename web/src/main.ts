@@ -12,6 +12,7 @@ import { setUpExportMenu } from './exportMenu.ts';
 import { setUpEditorSession } from './editorSession.ts';
 import { setUpPathFinder } from './pathFinder.ts';
 import { setUpScenarioPanel } from './scenarioPanel.ts';
+import { setUpScreeningPanel } from './screeningPanel.ts';
 import type { PathView } from './pathQueries.ts';
 import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './viewState.ts';
@@ -214,6 +215,18 @@ const scenarioPanel = setUpScenarioPanel($('scenario'), {
   report: (kind, text) => showStatus(statusLine, kind, text),
 });
 $('open-scenario').addEventListener('click', () => scenarioPanel.open());
+
+const screeningPanel = setUpScreeningPanel($('screening'), {
+  filters: () => state.filters,
+  isEditor: () => actions.editing !== null,
+  // A flag opens in the path finder, drawn in the graph; the screening keeps its results.
+  openPaths(from, to) {
+    screeningPanel.close();
+    pathFinder.open(from, to);
+  },
+  report: (kind, text) => showStatus(statusLine, kind, text),
+});
+$('open-screening').addEventListener('click', () => screeningPanel.open());
 // A shared scenario link: ?scenario=<saved id>.
 const sharedScenario = new URLSearchParams(location.search).get('scenario');
 if (sharedScenario) void scenarioPanel.openById(sharedScenario);

@@ -21,7 +21,7 @@ interface End {
   name: string;
 }
 
-export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { open(from?: End): void; close(): void } {
+export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { open(from?: End, to?: End): void; close(): void } {
   let from: End | null = null;
   let to: End | null = null;
   let request = 0;
@@ -124,12 +124,19 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
   panel.replaceChildren(close, el('h2', { text: 'Complicity paths' }), form, results);
 
   const api = {
-    open(start?: End) {
+    /** Opens the finder, from `start` if given; with an `end` too, finds the paths at once. */
+    open(start?: End, end?: End) {
       panel.hidden = false;
       void loadCategories();
       if (start) {
         from = start;
         fromField.input.value = start.name;
+      }
+      if (end) {
+        to = end;
+        toField.input.value = end.name;
+        category.value = '';
+        return void run();
       }
       (from ? toField.input : fromField.input).focus();
     },

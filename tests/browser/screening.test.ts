@@ -1,0 +1,132 @@
+// Portfolio screening in headless Chromium against the real server and Neo4j with the seed
+// data: upload a CSV, watch the progress, confirm a weak match, read the summary, sort and
+// filter the table, open a flag's paths in the explorer, export the printable report, and a
+// malformed file refused with its lines.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApi } from '../support/api.ts';
+import { startSeededBrowser } from '../support/seeded.ts';
+import { openAppPage } from '../support/browser.ts';
+
+let api: TestApi;
+let browser: Browser;
+let close = async () => {};
+
+before(async () => ({ api, browser, close } = await startSeededBrowser()));
+after(() => close());
+
+const PORTFOLIO = ['name,weight', 'Google LLC,30', 'TELENOR ASA,20', 'Microsfot,10', 'Fictional Widgets Inc.,40'].join('\n');
+
+/** Opens the screening panel and screens `csv` as the portfolio `name`, uploaded as a file. */
+async function screen(page: Page, name: string, csv: string) {
+  await page.getByTestId('open-screening').click();
+  const panel = page.getByTestId('screening-panel');
+  await panel.getByTestId('screening-file').setInputFiles({ name: 'holdings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await panel.getByTestId('screening-name').fill(name);
+  await panel.getByTestId('screening-run').click();
+  return panel;
+}
+
+/** Each shown row's cells, joined by spaces. */
+const rowTexts = (page: Page) =>
+  page.getByTestId('holding-row').evaluateAll((rows) => rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim()).join(' ')));
+
+test('upload to report: progress, review, summary, table, a flag opened in the explorer, exports', async () => {
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 900 });
+  const panel = await screen(page, 'browser-fund', PORTFOLIO);
+  await panel.getByTestId('screening-done').waitFor();
+  // Progress: the last report is of the two entities matched without review (Google, Telenor), all done.
+  const bar = panel.getByTestId('screening-progress').locator('progress');
+  assert.deepEqual([await bar.getAttribute('value'), await bar.getAttribute('max')], ['2', '2']);
+  assert.match(await panel.getByTestId('screening-progress').textContent() ?? '', /Screening matched entities: 2 of 2/);
+
+  // The misspelt holding is not screened: it waits for a person.
+  const review = panel.getByTestId('screening-review');
+  assert.match(await review.textContent() ?? '', /Matches to review \(1\).*Line 4: Microsfot/s);
+  await review.getByTestId('review-confirm').filter({ hasText: 'This is Microsoft' }).click();
+  await review.getByTestId('screening-rerun').filter({ hasText: 'with 1 choice' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=screening-review]')?.textContent === '');
+
+  // Summary weighted by the weight column: Google, Telenor and Microsoft exposed (60 of 100).
+  const summary = panel.getByTestId('screening-summary');
+  assert.match(await summary.textContent() ?? '', /4 holdings, 3 exposed: 60\.0% of the portfolio by weight/);
+  assert.match(await panel.getByTestId('summary-conflicts').textContent() ?? '', /Israel-Gaza war \(2023-\): 40\.0% \(2 holdings\)/);
+
+  // The table: most severe first by default; sorted by line on request; filtered.
+  const rows = await rowTexts(page);
+  assert.equal(rows.length, 4);
+  assert.match(rows[0]!, /Google LLC matched Google .*high 0\.417/);
+  assert.match(rows.find((r) => r.includes('Microsfot'))!, /confirmed Microsoft/);
+  await panel.getByTestId('sort-line').click();
+  assert.deepEqual((await rowTexts(page)).map((r) => r.split(' ')[0]), ['2', '3', '4', '5']);
+  await panel.getByTestId('results-filter').fill('telenor');
+  assert.deepEqual((await rowTexts(page)).map((r) => r.split(' ')[0]), ['3']);
+  await panel.getByTestId('results-filter').fill('');
+  await panel.getByTestId('results-level').selectOption('HIGH');
+  assert.deepEqual((await rowTexts(page)).map((r) => r.split(' ')[0]).sort(), ['2', '4'], 'Google and Microsoft are high');
+  await panel.getByTestId('results-level').selectOption('');
+  await panel.getByTestId('results-harm').selectOption('abuse-myanmar-intercept');
+  assert.match((await rowTexts(page)).join('|'), /^3 TELENOR ASA/);
+  await panel.getByTestId('results-harm').selectOption('');
+
+  // Exports: the CSV has a row per holding; the report lists each flag with its sources.
+  const download = async (testid: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(testid).click()]);
+    return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+  };
+  const csv = await download('export-csv');
+  assert.equal(csv.name, 'browser-fund-screening.csv');
+  assert.equal(csv.text.trim().split('\n').length, 5);
+  const html = await download('export-html');
+  assert.match(html.text, /<h1>Screening of browser-fund<\/h1>/);
+  assert.match(html.text, /Junta demands for intercept surveillance of telecom users in Myanmar \(score 0\.053\): Telenor Group → Telenor Myanmar → Telenor Myanmar mobile network/);
+  assert.match(html.text, /<a href="https:\/\/[^"]+">/);
+
+  // A flag opens its paths in the explorer: the path finder lists them and the graph draws them.
+  await panel.getByTestId('sort-severity').click();
+  await page.getByTestId('holding-row').filter({ hasText: 'Google LLC' }).getByRole('button', { name: 'Google LLC' }).click();
+  await panel.getByTestId('open-flag').filter({ hasText: 'Israel-Gaza war', visible: true }).click();
+  const paths = page.getByTestId('paths-panel');
+  await paths.getByTestId('path').first().waitFor();
+  assert.equal(await page.getByTestId('screening-panel').isHidden(), true);
+  assert.match(await paths.getByTestId('path').first().textContent() ?? '', /^0\.417 Google → Project Nimbus cloud services .* → Israel-Gaza war/);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) >= 3);
+  // The screening keeps its results when opened again.
+  await page.getByTestId('open-screening').click();
+  assert.equal((await rowTexts(page)).length, 4);
+  assert.deepEqual(errors, []);
+});
+
+test("a reader's choice is remembered for the next run of the same portfolio in this browser", async () => {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(api.url);
+  let panel = await screen(page, 'remembered-fund', PORTFOLIO);
+  await panel.getByTestId('screening-done').waitFor();
+  await panel.getByTestId('review-reject').click();
+  await page.reload();
+  panel = await screen(page, 'remembered-fund', PORTFOLIO);
+  await panel.getByTestId('screening-done').waitFor();
+  assert.equal(await panel.getByTestId('screening-review').textContent(), '', 'nothing left to review');
+  assert.match((await rowTexts(page)).join('|'), /4 Microsfot rejected/);
+  // Another portfolio name starts afresh.
+  panel = await screen(page, 'other-fund', PORTFOLIO);
+  await panel.getByTestId('screening-done').filter({ hasText: 'other-fund' }).waitFor();
+  assert.match(await panel.getByTestId('screening-review').textContent() ?? '', /Microsfot/);
+  await context.close();
+});
+
+test('a malformed file is refused whole, with each problem by line', async () => {
+  const { page, errors } = await openAppPage(browser, api.url);
+  const panel = await screen(page, 'bad-fund', ['name,isin,weight', 'Google,,30', 'Telenor,NOT-AN-ISIN,20', 'Meta,,lots'].join('\n'));
+  const problems = panel.getByTestId('screening-problems');
+  await problems.waitFor();
+  const text = await problems.textContent() ?? '';
+  assert.match(text, /line 3: "NOT-AN-ISIN" is not a valid ISIN/);
+  assert.match(text, /line 4: weight "lots"/);
+  assert.match(await panel.getByTestId('screening-messages').textContent() ?? '', /Nothing was screened/);
+  assert.equal(await page.getByTestId('holding-row').count(), 0);
+  assert.deepEqual(errors, []);
+});

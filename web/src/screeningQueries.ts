@@ -1,0 +1,79 @@
+// GraphQL documents and shapes of portfolio screening. The result's shape is the one the
+// report writers take (api/portfolio/report.ts), so the explorer's exports are the CLI's.
+import type { ReportScreening } from '../../api/portfolio/report.ts';
+
+const ENTITY = 'id type name';
+const SOURCE = 'publisher title date url';
+const PATH = `score nodes { ${ENTITY} } hops { claim { id type status summary sources { ${SOURCE} } } }`;
+
+const SCREENING = `portfolio notes claimsVisited
+  summary { holdings exposed needsReview weighting exposedWeightShare byConflict { key name weightShare holdings } byCategory { key name weightShare holdings } }
+  holdings {
+    holding { line name isin ticker lei weight value key }
+    match { status entity { ${ENTITY} } options { entity { ${ENTITY} } score reason } }
+    exposure {
+      severity level evidenceCount
+      harms { harm { ${ENTITY} ... on Abuse { category } } score path { ${PATH} } }
+      bestPath { ${PATH} }
+      subsidiaries { entity { ${ENTITY} } hops share }
+    }
+  }`;
+
+const ARGS = '$portfolio: String!, $content: String!, $fileName: String, $decisions: [MatchDecisionInput!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float';
+const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, decisions: $decisions, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence';
+
+/** Streamed as server-sent events: progress, then the result. */
+export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
+  screenPortfolioProgress(${PASS}) { progress { phase done total } result { ${SCREENING} } }
+}`;
+
+export const DECIDE_MATCH = `mutation Decide($portfolio: String!, $holdingKey: String!, $entityId: ID, $reject: Boolean) {
+  decideMatch(portfolio: $portfolio, holdingKey: $holdingKey, entityId: $entityId, reject: $reject)
+}`;
+
+export interface EntityRef {
+  id: string;
+  type: string;
+  name: string;
+}
+
+export interface PathView {
+  score: number;
+  nodes: EntityRef[];
+  hops: { claim: { id: string; type: string; status: string; summary: string; sources: { publisher: string; title: string; date: string | null; url: string }[] } }[];
+}
+
+export interface FlagView {
+  harm: EntityRef & { category?: string | null };
+  score: number;
+  path: PathView;
+}
+
+export interface HoldingView {
+  holding: { line: number; name: string | null; isin: string | null; ticker: string | null; lei: string | null; weight: number | null; value: number | null; key: string };
+  match: { status: MatchStatus; entity: EntityRef | null; options: { entity: EntityRef; score: number; reason: string }[] };
+  exposure: {
+    severity: number;
+    level: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE';
+    evidenceCount: number;
+    harms: FlagView[];
+    bestPath: PathView | null;
+    subsidiaries: { entity: EntityRef; hops: number; share: number | null }[];
+  } | null;
+}
+
+export type MatchStatus = 'MATCHED' | 'CONFIRMED' | 'AMBIGUOUS' | 'WEAK' | 'UNMATCHED' | 'REJECTED';
+
+export interface ScreeningView extends ReportScreening {
+  notes: string[];
+  claimsVisited: number;
+  holdings: HoldingView[];
+}
+
+export interface ScreeningEventView {
+  progress: { phase: 'MATCHING' | 'EXPOSURE'; done: number; total: number } | null;
+  result: ScreeningView | null;
+}
+
+/** A person's choice for a holding: an entity, or none of the options. */
+export type Choice = { entityId: string } | { reject: true };

@@ -1,0 +1,142 @@
+// The screening's results: the weighted summary, then a table of holdings that sorts by any
+// column and filters by text, severity, match and harm. A row opens to show its subsidiaries
+// and its flags; each flag opens its paths in the explorer.
+import { el } from './dom.ts';
+import type { EntityRef, HoldingView, ScreeningView } from './screeningQueries.ts';
+import { filterHoldings, levelOf, NO_FILTER, sortHoldings, type SortKey, type TableFilter } from './screeningTable.ts';
+
+export interface ResultsHost {
+  /** Open the paths from a holding's entity to a harm it reaches. */
+  openPaths(from: EntityRef, to: EntityRef): void;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const score3 = (x: number) => (Math.round(x * 1000 + 1e-9) / 1000).toFixed(3);
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'line', label: 'Line' },
+  { key: 'holding', label: 'Holding' },
+  { key: 'match', label: 'Match' },
+  { key: 'weight', label: 'Weight' },
+  { key: 'severity', label: 'Severity' },
+  { key: 'flags', label: 'Flags' },
+  { key: 'evidence', label: 'Evidence' },
+];
+
+function summaryView(s: ScreeningView): HTMLElement {
+  const m = s.summary;
+  const shares = (title: string, testid: string, list: ScreeningView['summary']['byConflict']) =>
+    el(
+      'div',
+      { class: 'shares', 'data-testid': testid },
+      el('h4', { text: title }),
+      list.length === 0
+        ? el('p', { class: 'muted', text: 'None.' })
+        : el('ul', {}, ...list.map((x) => el('li', {}, el('span', { class: 'bar', style: `width:${Math.max(2, x.weightShare * 100)}%` }), `${x.name}: ${pct(x.weightShare)} (${x.holdings} holding${x.holdings === 1 ? '' : 's'})`))),
+    );
+  return el(
+    'section',
+    { class: 'screening-summary', 'data-testid': 'screening-summary' },
+    el('p', {
+      text:
+        `${m.holdings} holdings, ${m.exposed} exposed: ${pct(m.exposedWeightShare)} of the portfolio by ${m.weighting.toLowerCase() === 'equal' ? 'equal weights' : m.weighting.toLowerCase()}` +
+        `${m.needsReview ? `; ${m.needsReview} match${m.needsReview === 1 ? '' : 'es'} to review (not screened)` : ''}.`,
+    }),
+    ...s.notes.map((n) => el('p', { class: 'muted', text: `Note: ${n}.` })),
+    shares('By conflict', 'summary-conflicts', m.byConflict),
+    shares('By abuse category', 'summary-categories', m.byCategory),
+  );
+}
+
+function flagsView(h: HoldingView, host: ResultsHost): HTMLElement {
+  const e = h.exposure!;
+  const entity = h.match.entity!;
+  return el(
+    'div',
+    { class: 'flags' },
+    e.subsidiaries.length
+      ? el('p', { class: 'muted', text: `Subsidiaries: ${e.subsidiaries.map((s) => `${s.entity.name}${s.share !== null ? ` (${pct(s.share)})` : ''}`).join(', ')}` })
+      : null,
+    e.harms.length === 0
+      ? el('p', { class: 'muted', text: 'No path to an abuse or conflict passes the filters.' })
+      : el(
+          'ol',
+          {},
+          ...e.harms.map((f) => {
+            const open = el('button', { type: 'button', class: 'link', 'data-testid': 'open-flag', text: `${f.harm.name}` });
+            open.addEventListener('click', () => host.openPaths(entity, f.harm));
+            return el('li', { 'data-testid': 'flag' }, el('strong', { text: score3(f.score) }), ' ', open, el('span', { class: 'muted', text: ` via ${f.path.nodes.slice(1, -1).map((n) => n.name).join(' → ') || 'a direct claim'}` }));
+          }),
+        ),
+  );
+}
+
+function row(h: HoldingView, host: ResultsHost): HTMLElement[] {
+  const level = levelOf(h);
+  const e = h.exposure;
+  const name = el('button', { type: 'button', class: 'link', text: h.holding.name ?? h.holding.isin ?? h.holding.ticker ?? h.holding.lei ?? '' });
+  const tr = el(
+    'tr',
+    { 'data-testid': 'holding-row', 'data-level': level ?? '', 'data-status': h.match.status },
+    el('td', { text: String(h.holding.line) }),
+    el('td', {}, e ? name : el('span', { text: name.textContent ?? '' })),
+    el('td', {}, el('span', { class: `match match-${h.match.status.toLowerCase()}`, text: h.match.status.toLowerCase() }), h.match.entity ? ` ${h.match.entity.name}` : ''),
+    el('td', { class: 'num', text: h.holding.weight ?? h.holding.value ?? '' ? String(h.holding.weight ?? h.holding.value) : '' }),
+    el('td', {}, level ? el('span', { class: `level level-${level.toLowerCase()}`, 'data-testid': 'holding-level', text: level === 'NONE' ? 'none' : `${level.toLowerCase()} ${score3(e!.severity)}` }) : ''),
+    el('td', { class: 'num', text: e ? String(e.harms.length) : '' }),
+    el('td', { class: 'num', text: e ? String(e.evidenceCount) : '' }),
+  );
+  if (!e) return [tr];
+  const detail = el('tr', { class: 'detail' }, el('td', { colspan: String(COLUMNS.length) }, flagsView(h, host)));
+  detail.hidden = true;
+  name.addEventListener('click', () => (detail.hidden = !detail.hidden));
+  return [tr, detail];
+}
+
+/** Draws the summary and the table into `container`; returns a function that redraws the table. */
+export function renderResults(container: HTMLElement, s: ScreeningView, host: ResultsHost): void {
+  let filter: TableFilter = { ...NO_FILTER };
+  let sortBy: SortKey = 'severity';
+  let descending = true;
+
+  const text = el('input', { type: 'search', placeholder: 'Filter: holding, entity, harm…', 'aria-label': 'Filter holdings', 'data-testid': 'results-filter' });
+  const level = el('select', { 'aria-label': 'Severity', 'data-testid': 'results-level' }, ...['', 'HIGH', 'MEDIUM', 'LOW', 'NONE'].map((v) => el('option', { value: v, text: v ? v.toLowerCase() : 'any severity' })));
+  const match = el('select', { 'aria-label': 'Match', 'data-testid': 'results-match' }, ...['', 'REVIEW', 'MATCHED', 'CONFIRMED', 'UNMATCHED', 'REJECTED'].map((v) => el('option', { value: v, text: v === 'REVIEW' ? 'to review' : v ? v.toLowerCase() : 'any match' })));
+  const harms = new Map<string, string>();
+  for (const h of s.holdings) for (const f of h.exposure?.harms ?? []) harms.set(f.harm.id, f.harm.name);
+  const harm = el('select', { 'aria-label': 'Reaches', 'data-testid': 'results-harm' }, el('option', { value: '', text: 'any abuse or conflict' }), ...[...harms].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => el('option', { value: id, text: name })));
+  const count = el('p', { class: 'muted', 'data-testid': 'results-count' });
+  const head = el('tr', {});
+  const body = el('tbody', {});
+
+  const draw = () => {
+    const shown = sortHoldings(filterHoldings(s.holdings, filter), sortBy, descending);
+    count.textContent = `${shown.length} of ${s.holdings.length} holdings shown.`;
+    head.replaceChildren(
+      ...COLUMNS.map((c) => {
+        const b = el('button', { type: 'button', class: 'link', 'data-testid': `sort-${c.key}`, text: `${c.label}${c.key === sortBy ? (descending ? ' ▼' : ' ▲') : ''}` });
+        b.addEventListener('click', () => {
+          descending = c.key === sortBy ? !descending : c.key !== 'line' && c.key !== 'holding';
+          sortBy = c.key;
+          draw();
+        });
+        return el('th', { 'aria-sort': c.key === sortBy ? (descending ? 'descending' : 'ascending') : 'none' }, b);
+      }),
+    );
+    body.replaceChildren(...shown.flatMap((h) => row(h, host)));
+  };
+  const update = () => {
+    filter = { text: text.value, level: level.value as TableFilter['level'], match: match.value as TableFilter['match'], harm: harm.value };
+    draw();
+  };
+  text.addEventListener('input', update);
+  for (const select of [level, match, harm]) select.addEventListener('change', update);
+
+  container.replaceChildren(
+    summaryView(s),
+    el('div', { class: 'results-filters' }, text, level, match, harm),
+    count,
+    el('div', { class: 'table-wrap' }, el('table', { class: 'results', 'data-testid': 'results-table' }, el('thead', {}, head), body)),
+  );
+  draw();
+}
