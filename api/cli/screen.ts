@@ -82,7 +82,7 @@ async function run(db: Database, c: ScreenCommand): Promise<number> {
     const s = screening.summary;
     console.error(
       `Screened ${s.holdings} holdings of "${c.portfolio}" in ${((Date.now() - began) / 1000).toFixed(1)} s: ${s.exposed} exposed ` +
-        `(${(s.exposedWeightShare * 100).toFixed(1)}% of the portfolio), ${screening.needsReview} matches to review${c.out ? `; written to ${c.out}` : ''}.`,
+        `(${(s.exposedWeightShare * 100).toFixed(1)}% of the portfolio), ${screening.needsReview} matches to review${s.unscreened ? `, exposure unknown for ${s.unscreened} (past the search bounds)` : ''}${c.out ? `; written to ${c.out}` : ''}.`,
     );
     return 0;
   } catch (error) {

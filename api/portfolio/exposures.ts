@@ -18,6 +18,8 @@ export interface ExposureOptions {
   weights: ComplicityWeights;
   /** Called after each batch with the entities done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Claims a batch, and a single entity, may read: EXPOSURE_BATCH and `exposure`'s bounds unless set (tests set them low). */
+  maxClaims?: { batch: number; entity: number };
 }
 
 /**
@@ -35,6 +37,11 @@ export const EXPOSURE_BATCH = {
 export interface Exposures {
   /** Best path to each harm reached, by entity id (an entity reaching none has an empty map). */
   best: Map<string, Map<string, ScoredPath>>;
+  /**
+   * Entities whose exposure is too large to work out within the bounds of `exposure`, with the
+   * bound's message: one such holding must not stop the screening of all the others.
+   */
+  unscreened: Map<string, string>;
   /** Claims read from the graph, over all batches. */
   claimsVisited: number;
 }
@@ -69,7 +76,9 @@ async function batchExposure(db: Database, ids: string[], opts: ExposureOptions,
     maxHops: opts.maxHops,
     filter: claimFilterParams(opts.filter),
     // One entity alone gets the bounds `exposure` has; a batch more room before it splits.
-    ...(single ? {} : { maxClaims: EXPOSURE_BATCH.maxClaims, timeoutMs: EXPOSURE_BATCH.timeoutMs }),
+    ...(single
+      ? opts.maxClaims && { maxClaims: opts.maxClaims.entity }
+      : { maxClaims: opts.maxClaims?.batch ?? EXPOSURE_BATCH.maxClaims, timeoutMs: EXPOSURE_BATCH.timeoutMs }),
   });
   const byFrom = new Map<string, WalkEdge[]>();
   for (const edge of walk.edges) {
@@ -78,29 +87,43 @@ async function batchExposure(db: Database, ids: string[], opts: ExposureOptions,
     else byFrom.set(edge.from, [edge]);
   }
   const best = new Map<string, Map<string, ScoredPath>>();
+  const unscreened = new Map<string, string>();
   for (const id of ids) {
     const ball = ids.length === 1 ? walk.edges : ballOf(id, byFrom, opts.maxHops);
-    best.set(id, bestPathPerHarm(ball, id, { maxHops: opts.maxHops, weights: opts.weights }));
+    try {
+      best.set(id, bestPathPerHarm(ball, id, { maxHops: opts.maxHops, weights: opts.weights }));
+    } catch (error) {
+      // Too many paths is this entity's alone: the rest of the batch stands.
+      if (!(error instanceof BoundExceeded)) throw error;
+      unscreened.set(id, error.message);
+    }
   }
-  return { best, claimsVisited: walk.claimsVisited };
+  return { best, unscreened, claimsVisited: walk.claimsVisited };
 }
 
 /**
  * Each entity's best complicity path to every abuse and conflict it reaches (the scoring and
  * walk rules of complicityPaths). A batch past its bounds is split; a single entity past the
- * bounds of `exposure` throws BoundExceeded as `exposure` would.
+ * bounds of `exposure` is listed in `unscreened` with the bound's message.
  */
 export async function exposuresOf(db: Database, ids: readonly string[], opts: ExposureOptions): Promise<Exposures> {
   const unique = [...new Set(ids)];
-  const result: Exposures = { best: new Map(), claimsVisited: 0 };
+  const result: Exposures = { best: new Map(), unscreened: new Map(), claimsVisited: 0 };
+  const done = () => result.best.size + result.unscreened.size;
   const run = async (batch: string[]): Promise<void> => {
     try {
-      const done = await batchExposure(db, batch, opts, batch.length === 1);
-      for (const [id, paths] of done.best) result.best.set(id, paths);
-      result.claimsVisited += done.claimsVisited;
-      opts.onProgress?.(result.best.size, unique.length);
+      const read = await batchExposure(db, batch, opts, batch.length === 1);
+      for (const [id, paths] of read.best) result.best.set(id, paths);
+      for (const [id, why] of read.unscreened) result.unscreened.set(id, why);
+      result.claimsVisited += read.claimsVisited;
+      opts.onProgress?.(done(), unique.length);
     } catch (error) {
-      if (!(error instanceof BoundExceeded) || batch.length === 1) throw error;
+      if (!(error instanceof BoundExceeded)) throw error;
+      if (batch.length === 1) {
+        result.unscreened.set(batch[0]!, error.message);
+        opts.onProgress?.(done(), unique.length);
+        return;
+      }
       const half = Math.ceil(batch.length / 2);
       await run(batch.slice(0, half));
       await run(batch.slice(half));

@@ -27,15 +27,18 @@ export interface ReportHolding {
     subsidiaries: { entity: { name: string }; share: number | null }[];
     bestPath: ReportPath | null;
   } | null;
+  /** Why its exposure is unknown (past the search bounds), when it is. */
+  unscreened?: string | null;
 }
 
 export interface ReportScreening {
   portfolio: string;
-  summary: { holdings: number; exposed: number; needsReview: number; weighting: string; exposedWeightShare: number; byConflict: { name: string; weightShare: number; holdings: number }[]; byCategory: { name: string; weightShare: number; holdings: number }[] };
+  notes?: string[];
+  summary: { holdings: number; exposed: number; needsReview: number; weighting: string; exposedWeightShare: number; unscreened?: number; unscreenedWeightShare?: number; byConflict: { name: string; weightShare: number; holdings: number }[]; byCategory: { name: string; weightShare: number; holdings: number }[] };
   holdings: ReportHolding[];
 }
 
-const CSV_COLUMNS = ['line', 'name', 'isin', 'ticker', 'lei', 'weight', 'value', 'match_status', 'entity_id', 'entity_name', 'severity', 'level', 'evidence_count', 'harms', 'best_path', 'review_options'];
+const CSV_COLUMNS = ['line', 'name', 'isin', 'ticker', 'lei', 'weight', 'value', 'match_status', 'entity_id', 'entity_name', 'severity', 'level', 'evidence_count', 'harms', 'best_path', 'review_options', 'exposure_unknown'];
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -64,6 +67,7 @@ export function screeningCsv(s: ReportScreening): string {
       e ? e.harms.map((x) => x.harm.name).join('; ') : '',
       e?.bestPath ? e.bestPath.nodes.map((n) => n.name).join(' > ') : '',
       h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK' ? h.match.options.map((o) => `${o.entity.name} (${o.score})`).join('; ') : '',
+      h.unscreened ?? '',
     ].map(csvCell);
   });
   return [CSV_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
@@ -84,6 +88,7 @@ const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? esc(url) : null);
 export function screeningHtml(s: ReportScreening, generatedAt: string): string {
   const flagged = s.holdings.filter((h) => h.exposure && h.exposure.severity > 0).sort((a, b) => b.exposure!.severity - a.exposure!.severity);
   const review = s.holdings.filter((h) => h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK');
+  const unknown = s.holdings.filter((h) => h.unscreened);
   const shares = (list: { name: string; weightShare: number; holdings: number }[]) =>
     list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${pct(x.weightShare)} of the portfolio (${x.holdings} holdings)</li>`).join('')}</ul>` : '<p>None.</p>';
   const pathHtml = (title: string, p: ReportPath) =>
@@ -118,11 +123,13 @@ ${e.subsidiaries.length ? `<p>Subsidiaries: ${e.subsidiaries.map((x) => `${esc(x
 <body><h1>Screening of ${esc(s.portfolio)}</h1>
 <p>Generated ${esc(generatedAt)} by conflict-links. Scores are complicity path scores (0..1): how strong, well evidenced and short the chain of public claims is, not a finding of wrongdoing.</p>
 <h2>Summary</h2>
-<p>${s.summary.holdings} holdings; ${s.summary.exposed} exposed, ${pct(s.summary.exposedWeightShare)} of the portfolio by ${esc(s.summary.weighting.toLowerCase())}; ${s.summary.needsReview} matches need review.</p>
+<p>${s.summary.holdings} holdings; ${s.summary.exposed} exposed, ${pct(s.summary.exposedWeightShare)} of the portfolio by ${esc(s.summary.weighting.toLowerCase())}; ${s.summary.needsReview} matches need review${unknown.length ? `; exposure unknown for ${unknown.length} (${pct(s.summary.unscreenedWeightShare ?? 0)} of the portfolio)` : ''}.</p>
+${s.notes?.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <h3>By conflict</h3>${shares(s.summary.byConflict)}
 <h3>By abuse category</h3>${shares(s.summary.byCategory)}
 <h2>Flags (${flagged.length})</h2>
 ${flagged.map(flag).join('\n') || '<p>No holding is exposed.</p>'}
+${unknown.length ? `<h2>Exposure unknown (${unknown.length})</h2><ul>${unknown.map((h) => `<li>Line ${h.holding.line} "${esc(h.holding.name ?? h.match.entity?.name)}" → ${esc(h.match.entity?.name)}: ${esc(h.unscreened)}</li>`).join('')}</ul>` : ''}
 ${review.length ? `<h2>Matches to review (${review.length})</h2><ul>${review.map((h) => `<li>Line ${h.holding.line} "${esc(h.holding.name)}": ${h.match.options.map((o) => `${esc(o.entity.name)} (${o.score}; ${esc(o.reason)})`).join('; ')}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;

@@ -28,6 +28,7 @@ export function presentScreening(s: Screening, paths?: PathLoader) {
     summary: { ...s.summary, needsReview: s.needsReview, weighting: s.summary.weighting.toUpperCase() },
     holdings: s.holdings.map((h) => ({
       holding: { ...h.holding, key: h.key },
+      unscreened: h.unscreened,
       match: {
         status: h.match.status.toUpperCase(),
         entity: h.entity,

@@ -12,7 +12,7 @@ import { asEntity, type StoredEntity } from '../graph/mapping.ts';
 import { parseHoldings, type Holding } from './holdings.ts';
 import { buildMatchIndex, holdingKey, matchHolding, type Decision, type MatchResult } from './matching.ts';
 import { portfolioSummary, severityLevel, type HarmReach, type PortfolioSummary, type SeverityLevel } from './severity.ts';
-import { exposuresOf } from './exposures.ts';
+import { exposuresOf, type ExposureOptions } from './exposures.ts';
 import { loadCandidates, loadDecisions, subsidiariesOfMany, type Subsidiary } from './store.ts';
 
 /** The file had problems: nothing was screened. */
@@ -32,6 +32,8 @@ export interface ScreenOptions {
   weights: ComplicityWeights;
   /** Choices made for this run only (a reader's review); they win over remembered ones. */
   decisions?: ReadonlyMap<string, Decision>;
+  /** Claims a walk may read, for tests of what happens past them (exposures.ts). */
+  maxClaims?: ExposureOptions['maxClaims'];
   /** Holdings matched, then entities whose exposure is known, out of how many. */
   onProgress?: (done: number, total: number, phase: ScreeningPhase) => void;
 }
@@ -61,6 +63,8 @@ export interface ScreenedHolding {
   /** The entities of match.options, in the same order. */
   optionEntities: StoredEntity[];
   exposure: EntityExposure | null;
+  /** Why a matched holding's exposure is unknown: the bound it went past. Null otherwise. */
+  unscreened: string | null;
 }
 
 export interface Screening {
@@ -103,9 +107,16 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
   const ids = [...new Set(matched.flatMap((m) => (m.match.entityId ? [m.match.entityId] : [])))];
   // Best path per harm from each (and through its subsidiaries, which ownership walks reach),
   // read batch by batch (exposures.ts); the subsidiaries in one read.
-  const walked = await exposuresOf(db, ids, { maxHops: opts.maxHops, filter: opts.filter, weights: opts.weights, onProgress: (done, total) => opts.onProgress?.(done, total, 'exposure') });
+  const walked = await exposuresOf(db, ids, {
+    maxHops: opts.maxHops,
+    filter: opts.filter,
+    weights: opts.weights,
+    maxClaims: opts.maxClaims,
+    onProgress: (done, total) => opts.onProgress?.(done, total, 'exposure'),
+  });
   const subsidiaries = await subsidiariesOfMany(db, ids, opts.filter);
-  const raw = new Map(ids.map((id) => [id, { best: walked.best.get(id)!, subsidiaries: subsidiaries.get(id)! }]));
+  const known = ids.filter((id) => walked.best.has(id));
+  const raw = new Map(known.map((id) => [id, { best: walked.best.get(id)!, subsidiaries: subsidiaries.get(id)! }]));
   const claimsVisited = walked.claimsVisited;
 
   // What the results show: the entities, every harm's facts, and each entity's best path.
@@ -114,11 +125,11 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
   const entities = await entitiesById(db, [...new Set([...ids, ...harmIds, ...optionIds])]);
   const bestOf = (e: (typeof raw extends Map<string, infer V> ? V : never)): ScoredPath | null =>
     [...e.best.values()].sort((a, b) => b.score - a.score)[0] ?? null;
-  const withPath = ids.filter((id) => bestOf(raw.get(id)!) !== null);
+  const withPath = known.filter((id) => bestOf(raw.get(id)!) !== null);
   const shown = await presentPaths(db, withPath.map((id) => bestOf(raw.get(id)!)!), opts.weights);
   const pathOf = new Map(withPath.map((id, i) => [id, shown[i]!]));
   const exposures = new Map<string, EntityExposure>();
-  for (const id of ids) {
+  for (const id of known) {
     const e = raw.get(id)!;
     const harms: HarmReach[] = [...e.best].map(([harmId, p]) => {
       const h = entities.get(harmId);
@@ -141,8 +152,16 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     entity: m.match.entityId ? entities.get(m.match.entityId) ?? null : null,
     optionEntities: m.match.options.map((o) => entities.get(o.entityId) ?? { id: o.entityId, type: 'Company', name: o.name, aliases: [] }),
     exposure: m.match.entityId ? exposures.get(m.match.entityId) ?? null : null,
+    unscreened: m.match.entityId ? walked.unscreened.get(m.match.entityId) ?? null : null,
   }));
-  const summary = portfolioSummary(holdings.map((h) => ({ weight: h.holding.weight, value: h.holding.value, harms: h.exposure?.harms ?? [] })));
+  const summary = portfolioSummary(holdings.map((h) => ({ weight: h.holding.weight, value: h.holding.value, harms: h.exposure?.harms ?? [], unscreened: h.unscreened !== null })));
+  const unscreenedLines = holdings.filter((h) => h.unscreened !== null).map((h) => h.holding.line);
+  if (unscreenedLines.length > 0) {
+    parsed.notes.push(
+      `exposure unknown for line${unscreenedLines.length > 1 ? 's' : ''} ${unscreenedLines.slice(0, 10).join(', ')}${unscreenedLines.length > 10 ? ', …' : ''}: ` +
+        `too large to work out within the search bounds, so not counted as exposed. ${[...new Set(walked.unscreened.values())][0]}`,
+    );
+  }
   const needsReview = holdings.filter((h) => h.match.status === 'ambiguous' || h.match.status === 'weak').length;
   return { portfolio: opts.portfolio, holdings, summary, notes: parsed.notes, needsReview, claimsVisited };
 }

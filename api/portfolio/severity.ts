@@ -28,6 +28,8 @@ export interface ScreenedCore {
   value: number | null;
   /** Harms the holding reaches; empty when not matched or not exposed. */
   harms: HarmReach[];
+  /** Matched, but its exposure was too large to work out within the bounds: unknown, not none. */
+  unscreened?: boolean;
 }
 
 export interface Share {
@@ -44,6 +46,9 @@ export interface PortfolioSummary {
   /** How the weights were taken: the weight column, the value column, or equal weights. */
   weighting: 'weight' | 'value' | 'equal';
   exposedWeightShare: number;
+  /** Matched holdings whose exposure is unknown (past the bounds), and their share of the weight. */
+  unscreened: number;
+  unscreenedWeightShare: number;
   byConflict: Share[];
   byCategory: Share[];
 }
@@ -62,7 +67,13 @@ export function portfolioSummary(holdings: readonly ScreenedCore[]): PortfolioSu
   const categories = new Map<string, Share>();
   let exposedWeight = 0;
   let exposed = 0;
+  let unscreenedWeight = 0;
+  let unscreened = 0;
   holdings.forEach((h, i) => {
+    if (h.unscreened) {
+      unscreened++;
+      unscreenedWeight += weights[i]!;
+    }
     if (h.harms.length === 0) return;
     exposed++;
     exposedWeight += weights[i]!;
@@ -81,6 +92,8 @@ export function portfolioSummary(holdings: readonly ScreenedCore[]): PortfolioSu
     exposed,
     weighting,
     exposedWeightShare: exposedWeight / total,
+    unscreened,
+    unscreenedWeightShare: unscreenedWeight / total,
     byConflict: sorted(conflicts),
     byCategory: sorted(categories),
   };

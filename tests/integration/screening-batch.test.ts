@@ -7,6 +7,7 @@ import { resolveWeights } from '../../api/complicity/weights.ts';
 import type { Database } from '../../api/db/database.ts';
 import { claimFilter } from '../../api/filters/claimFilter.ts';
 import { EXPOSURE_BATCH, exposuresOf } from '../../api/portfolio/exposures.ts';
+import { screenPortfolio } from '../../api/portfolio/screen.ts';
 import { loadCandidates, subsidiariesOfMany } from '../../api/portfolio/store.ts';
 import type { TestApi } from '../support/api.ts';
 import { closeAll, startSeededApi } from '../support/seeded.ts';
@@ -50,4 +51,51 @@ test('subsidiaries of several owners come in one read, each with its chain and s
   assert.equal(sbp[0]!.share, 0.8);
   assert.equal(sbp[1]!.share, null);
   assert.equal(subs.get('m1-group')![0]!.share, 0.2);
+});
+
+test('an entity past the claim bound is listed as unknown with the bound; the rest of its batch keeps its exposure', async () => {
+  const ids = (await loadCandidates(db)).map((c) => c.id).sort();
+  const opts = { maxHops: 4, filter: claimFilter({}), weights: resolveWeights(null) };
+  const full = await exposuresOf(db, ids, opts);
+  assert.equal(full.unscreened.size, 0);
+  // What each entity's walk reads alone, to pick a bound some pass and some do not.
+  const alone = new Map<string, number>();
+  for (const id of ids) alone.set(id, (await exposuresOf(db, [id], opts)).claimsVisited);
+  const sizes = [...alone.values()].sort((a, b) => a - b);
+  const bound = sizes[Math.floor(sizes.length / 2)]!;
+  const over = ids.filter((id) => alone.get(id)! > bound);
+  assert.ok(over.length > 0 && over.length < ids.length, `bound ${bound} splits the seed entities`);
+
+  const progress: number[] = [];
+  const limited = await exposuresOf(db, ids, { ...opts, maxClaims: { batch: bound, entity: bound }, onProgress: (done) => progress.push(done) });
+  assert.deepEqual([...limited.unscreened.keys()].sort(), over.sort());
+  for (const why of limited.unscreened.values()) assert.match(why, new RegExp(`more than ${bound.toLocaleString('en-US')} claims \\(the bound maxClaimsVisited\\)`));
+  for (const id of ids.filter((x) => !over.includes(x))) {
+    assert.deepEqual([...limited.best.get(id)!].map(([h, p]) => [h, p.score]), [...full.best.get(id)!].map(([h, p]) => [h, p.score]), id);
+  }
+  assert.equal(progress.at(-1), ids.length, 'progress counts the unknown ones as done');
+});
+
+test('a screening goes on past an entity too large to walk: the holding says why, the summary and notes count it', async () => {
+  const content = 'name,weight\nGoogle,40\nAmazon Web Services,30\nTelenor,30\n';
+  const base = { portfolio: 'bounds-test', content, fileName: 'bounds.csv', filter: claimFilter({}), maxHops: 4, weights: resolveWeights(null) };
+  const free = await screenPortfolio(db, base);
+  const walked = new Map(free.holdings.map((h) => [h.match.entityId!, h]));
+  assert.deepEqual(free.holdings.map((h) => h.match.status), ['matched', 'matched', 'matched'], JSON.stringify(free.holdings.map((h) => h.match)));
+  const sizes = await Promise.all([...walked.keys()].map(async (id) => [id, (await exposuresOf(db, [id], base)).claimsVisited] as const));
+  sizes.sort((a, b) => b[1] - a[1]);
+  const [largest, next] = sizes;
+  assert.ok(largest![1] > next![1], 'one walk reads the most');
+
+  const limited = await screenPortfolio(db, { ...base, maxClaims: { batch: next![1], entity: next![1] } });
+  const unknown = limited.holdings.filter((h) => h.unscreened !== null);
+  assert.deepEqual(unknown.map((h) => h.match.entityId), [largest![0]]);
+  assert.equal(unknown[0]!.exposure, null);
+  assert.match(unknown[0]!.unscreened!, /the bound maxClaimsVisited/);
+  assert.equal(limited.summary.unscreened, 1);
+  assert.equal(limited.summary.unscreenedWeightShare, unknown[0]!.holding.weight! / 100);
+  assert.ok(limited.notes.some((n) => n.startsWith(`exposure unknown for line ${unknown[0]!.holding.line}:`)), limited.notes.join(' | '));
+  for (const h of limited.holdings.filter((x) => x.unscreened === null)) {
+    assert.deepEqual(h.exposure!.harms, walked.get(h.match.entityId!)!.exposure!.harms, h.match.entityId!);
+  }
 });

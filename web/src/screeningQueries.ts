@@ -7,9 +7,10 @@ const SOURCE = 'publisher title date url';
 const PATH = `score nodes { ${ENTITY} } hops { claim { id type status summary sources { ${SOURCE} } } }`;
 
 const SCREENING = `portfolio notes claimsVisited
-  summary { holdings exposed needsReview weighting exposedWeightShare byConflict { key name weightShare holdings } byCategory { key name weightShare holdings } }
+  summary { holdings exposed needsReview weighting exposedWeightShare unscreened unscreenedWeightShare byConflict { key name weightShare holdings } byCategory { key name weightShare holdings } }
   holdings {
     holding { line name isin ticker lei weight value key }
+    unscreened
     match { status entity { ${ENTITY} } options { entity { ${ENTITY} } score reason } }
     exposure {
       severity level evidenceCount
@@ -60,6 +61,8 @@ export interface HoldingView {
     bestPath: PathView | null;
     subsidiaries: { entity: EntityRef; hops: number; share: number | null }[];
   } | null;
+  /** Why its exposure is unknown (past the search bounds), when it is. */
+  unscreened: string | null;
 }
 
 export type MatchStatus = 'MATCHED' | 'CONFIRMED' | 'AMBIGUOUS' | 'WEAK' | 'UNMATCHED' | 'REJECTED';

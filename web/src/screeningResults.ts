@@ -40,7 +40,8 @@ function summaryView(s: ScreeningView): HTMLElement {
     el('p', {
       text:
         `${m.holdings} holdings, ${m.exposed} exposed: ${pct(m.exposedWeightShare)} of the portfolio by ${m.weighting.toLowerCase() === 'equal' ? 'equal weights' : m.weighting.toLowerCase()}` +
-        `${m.needsReview ? `; ${m.needsReview} match${m.needsReview === 1 ? '' : 'es'} to review (not screened)` : ''}.`,
+        `${m.needsReview ? `; ${m.needsReview} match${m.needsReview === 1 ? '' : 'es'} to review (not screened)` : ''}` +
+        `${m.unscreened ? `; exposure unknown for ${m.unscreened} (${pct(m.unscreenedWeightShare ?? 0)} of the portfolio): too large for the search bounds` : ''}.`,
     }),
     ...s.notes.map((n) => el('p', { class: 'muted', text: `Note: ${n}.` })),
     shares('By conflict', 'summary-conflicts', m.byConflict),
@@ -82,7 +83,7 @@ function row(h: HoldingView, host: ResultsHost): HTMLElement[] {
     el('td', {}, e ? name : el('span', { text: name.textContent ?? '' })),
     el('td', {}, el('span', { class: `match match-${h.match.status.toLowerCase()}`, text: h.match.status.toLowerCase() }), h.match.entity ? ` ${h.match.entity.name}` : ''),
     el('td', { class: 'num', text: h.holding.weight ?? h.holding.value ?? '' ? String(h.holding.weight ?? h.holding.value) : '' }),
-    el('td', {}, level ? el('span', { class: `level level-${level.toLowerCase()}`, 'data-testid': 'holding-level', text: level === 'NONE' ? 'none' : `${level.toLowerCase()} ${score3(e!.severity)}` }) : ''),
+    el('td', {}, level ? el('span', { class: `level level-${level.toLowerCase()}`, 'data-testid': 'holding-level', title: h.unscreened ?? '', text: level === 'NONE' || level === 'UNKNOWN' ? level.toLowerCase() : `${level.toLowerCase()} ${score3(e!.severity)}` }) : ''),
     el('td', { class: 'num', text: e ? String(e.harms.length) : '' }),
     el('td', { class: 'num', text: e ? String(e.evidenceCount) : '' }),
   );
@@ -100,7 +101,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
   let descending = true;
 
   const text = el('input', { type: 'search', placeholder: 'Filter: holding, entity, harm…', 'aria-label': 'Filter holdings', 'data-testid': 'results-filter' });
-  const level = el('select', { 'aria-label': 'Severity', 'data-testid': 'results-level' }, ...['', 'HIGH', 'MEDIUM', 'LOW', 'NONE'].map((v) => el('option', { value: v, text: v ? v.toLowerCase() : 'any severity' })));
+  const level = el('select', { 'aria-label': 'Severity', 'data-testid': 'results-level' }, ...['', 'HIGH', 'MEDIUM', 'LOW', 'NONE', 'UNKNOWN'].map((v) => el('option', { value: v, text: v ? v.toLowerCase() : 'any severity' })));
   const match = el('select', { 'aria-label': 'Match', 'data-testid': 'results-match' }, ...['', 'REVIEW', 'MATCHED', 'CONFIRMED', 'UNMATCHED', 'REJECTED'].map((v) => el('option', { value: v, text: v === 'REVIEW' ? 'to review' : v ? v.toLowerCase() : 'any match' })));
   const harms = new Map<string, string>();
   for (const h of s.holdings) for (const f of h.exposure?.harms ?? []) harms.set(f.harm.id, f.harm.name);

@@ -7,8 +7,8 @@ export type SortKey = 'line' | 'holding' | 'match' | 'weight' | 'severity' | 'fl
 export interface TableFilter {
   /** Words to find in the holding's name or identifiers, its entity, or the harms it reaches. */
   text: string;
-  /** '' for any; a severity level. */
-  level: '' | 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE';
+  /** '' for any; a severity level, or UNKNOWN for exposure past the search bounds. */
+  level: '' | 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE' | 'UNKNOWN';
   /** '' for any; REVIEW for ambiguous or weak matches; else one status. */
   match: '' | 'REVIEW' | MatchStatus;
   /** '' for any; a harm (abuse or conflict) id the holding must reach. */
@@ -19,8 +19,9 @@ export const NO_FILTER: TableFilter = { text: '', level: '', match: '', harm: ''
 
 export const needsReview = (h: HoldingView) => h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK';
 
-/** What a holding shows as its level: NONE when screened without a flag, null when not screened. */
+/** What a holding shows as its level: NONE when screened without a flag, UNKNOWN past the bounds, null when not screened. */
 export function levelOf(h: HoldingView): TableFilter['level'] | null {
+  if (h.unscreened) return 'UNKNOWN';
   if (!h.exposure) return null;
   return h.exposure.harms.length ? h.exposure.level : 'NONE';
 }
