@@ -13,6 +13,9 @@ import { openDatabase, waitUntilReady, type Database } from '../api/db/database.
 import { startLocalNeo4j } from '../api/db/localNeo4j.ts';
 import { applySchema } from '../api/db/schema.ts';
 import { claimFilter } from '../api/filters/claimFilter.ts';
+import { pathLoader } from '../api/portfolio/pathBatch.ts';
+import { REPORT_FLAGS, screeningHtmlParts, type ReportScreening } from '../api/portfolio/report.ts';
+import { presentScreening, withFlagPaths, withFlags } from '../api/portfolio/resolvers.ts';
 import { screenPortfolio } from '../api/portfolio/screen.ts';
 import { createRandom, generateDataset, type Random, type SyntheticDataset, type SyntheticEntity } from '../seed/generate.ts';
 import { importInParts, runMain } from './benchSupport.ts';
@@ -137,6 +140,17 @@ async function main(): Promise<number> {
         },
       });
       const total = performance.now() - began;
+      // What goes out on top of the screening: the explorer's result (each holding's strongest
+      // flags without their paths, its best path with sources), and the printable report (those
+      // flags each with its path and sources). Sizes are summed part by part.
+      const presented = presentScreening(screening, pathLoader(db, resolveWeights(null)));
+      const panelBytes = withFlags(presented).holdings.reduce((n, h) => n + Buffer.byteLength(JSON.stringify(h)), 0);
+      const reportBegan = performance.now();
+      const forReport = await withFlagPaths(presented, REPORT_FLAGS);
+      const reportBytes = screeningHtmlParts(forReport as unknown as ReportScreening, new Date().toISOString()).reduce((n, p) => n + Buffer.byteLength(p), 0);
+      const reportMs = performance.now() - reportBegan;
+      const flagCounts = screening.holdings.flatMap((h) => (h.exposure?.harms.length ? [h.exposure.harms.length] : [])).sort((a, b) => a - b);
+      const flags = flagCounts.reduce((a, b) => a + b, 0);
       const statuses = new Map<string, number>();
       for (const h of screening.holdings) statuses.set(h.match.status, (statuses.get(h.match.status) ?? 0) + 1);
       // Matching against what each holding really is.
@@ -150,7 +164,9 @@ async function main(): Promise<number> {
         `  ${f(size)} holdings (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}): ${secs(total)} (reading and matching ${secs(matchedAt)})`,
         `    matches: ${[...statuses].map(([k, n]) => `${n} ${k}`).join(', ')}`,
         `    matching precision ${pct(right.length, auto.length)}, recall ${pct(right.length, positives.length)}, recall with review ${pct(reviewable.length, positives.length)}`,
-        `    exposed ${f(s.exposed)} (${(s.exposedWeightShare * 100).toFixed(1)}% of the weight), ${f(screening.claimsVisited)} claims read`,
+        `    exposed ${f(s.exposed)} (${(s.exposedWeightShare * 100).toFixed(1)}% of the weight), exposure unknown ${f(s.unscreened)}, ${f(screening.claimsVisited)} claims read`,
+        `    flags: ${f(flags)} (per exposed holding median ${f(flagCounts[flagCounts.length >> 1] ?? 0)}, max ${f(flagCounts.at(-1) ?? 0)})`,
+        `    explorer's result ${(panelBytes / 1e6).toFixed(1)} MB; printable report (${REPORT_FLAGS} flags a holding with paths and sources) ${secs(reportMs)}, ${(reportBytes / 1e6).toFixed(1)} MB`,
       );
     }
     console.log('');

@@ -1,7 +1,7 @@
 // `npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE]
 // [--max-hops 4] [--as-of YYYY-MM-DD]`: the API's screenPortfolio from the command line, with
 // progress on stderr, the report on stdout or in FILE. Exit 1 when the file has problems.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { COMPLICITY_BOUNDS } from '../complicity/bounds.ts';
 import { resolveWeights } from '../complicity/weights.ts';
@@ -9,9 +9,9 @@ import type { Database } from '../db/database.ts';
 import { formatProblems } from '../exchange/dataset.ts';
 import { claimFilter, type ClaimFilter } from '../filters/claimFilter.ts';
 import { MAX_PORTFOLIO_CHARS } from '../portfolio/holdings.ts';
-import { screeningCsv, screeningHtml, screeningJson, type ReportScreening } from '../portfolio/report.ts';
+import { REPORT_FLAGS, screeningCsvParts, screeningHtmlParts, screeningJsonParts, type ReportScreening } from '../portfolio/report.ts';
 import { pathLoader } from '../portfolio/pathBatch.ts';
-import { presentScreening, withFlagPaths } from '../portfolio/resolvers.ts';
+import { presentScreening, withFlagPaths, withFlags } from '../portfolio/resolvers.ts';
 import { HoldingsProblems, screenPortfolio } from '../portfolio/screen.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { parseOrExit, runCli } from './runCli.ts';
@@ -55,6 +55,25 @@ function parseCommand(argv: string[]): ScreenCommand {
   };
 }
 
+/** Writes the parts to a file beside `path`, then puts it in place: never a half-written report. */
+function writeWhole(path: string, parts: readonly string[]): void {
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, 'w');
+  try {
+    for (const part of parts) writeSync(fd, part);
+    closeSync(fd);
+    renameSync(partial, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
 async function run(db: Database, c: ScreenCommand): Promise<number> {
   const began = Date.now();
   let last = 0;
@@ -73,12 +92,13 @@ async function run(db: Database, c: ScreenCommand): Promise<number> {
         console.error(`  ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${what}`);
       },
     });
-    // HTML and JSON list each flag with its path and sources; the CSV has a row per holding.
+    // HTML and JSON list each holding's strongest flags with their paths and sources; the CSV
+    // has a row per holding. Written part by part: a large report outgrows one string.
     const presented = presentScreening(screening, pathLoader(db, resolveWeights(null)));
-    const report = (c.format === 'csv' ? presented : await withFlagPaths(presented)) as unknown as ReportScreening;
-    const text = c.format === 'csv' ? screeningCsv(report) : c.format === 'json' ? screeningJson(report) : screeningHtml(report, new Date().toISOString());
-    if (c.out) writeFileSync(c.out, text);
-    else process.stdout.write(text);
+    const report = (c.format === 'csv' ? withFlags(presented) : await withFlagPaths(presented, REPORT_FLAGS)) as unknown as ReportScreening;
+    const parts = c.format === 'csv' ? screeningCsvParts(report) : c.format === 'json' ? screeningJsonParts(report) : screeningHtmlParts(report, new Date().toISOString());
+    if (c.out) writeWhole(c.out, parts);
+    else for (const part of parts) if (!process.stdout.write(part)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     const s = screening.summary;
     console.error(
       `Screened ${s.holdings} holdings of "${c.portfolio}" in ${((Date.now() - began) / 1000).toFixed(1)} s: ${s.exposed} exposed ` +

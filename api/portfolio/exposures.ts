@@ -18,6 +18,8 @@ export interface ExposureOptions {
   weights: ComplicityWeights;
   /** Called after each batch with the entities done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Checked before each batch: the walk stops there once it is aborted. */
+  signal?: AbortSignal;
   /** Claims a batch, and a single entity, may read: EXPOSURE_BATCH and `exposure`'s bounds unless set (tests set them low). */
   maxClaims?: { batch: number; entity: number };
 }
@@ -111,6 +113,7 @@ export async function exposuresOf(db: Database, ids: readonly string[], opts: Ex
   const result: Exposures = { best: new Map(), unscreened: new Map(), claimsVisited: 0 };
   const done = () => result.best.size + result.unscreened.size;
   const run = async (batch: string[]): Promise<void> => {
+    opts.signal?.throwIfAborted();
     try {
       const read = await batchExposure(db, batch, opts, batch.length === 1);
       for (const [id, paths] of read.best) result.best.set(id, paths);

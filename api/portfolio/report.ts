@@ -1,6 +1,15 @@
 // A screening as files people take into engagement: a CSV row per holding, JSON, and a
 // printable HTML report listing each flag with its path and sources. Pure text from the
-// screening as the API returns it, so the CLI and the explorer write the same files.
+// screening as the API returns it, so the CLI and the explorer write the same files. Each
+// comes as parts (a holding at a time) that a caller may write one by one: a large screening's
+// whole report can be longer than one string may be.
+
+/**
+ * Flags per holding that reports and the explorer's table list, each with its path and sources.
+ * On a dense graph a holding reaches hundreds of harms (a generated graph of 100,000 entities:
+ * median 164, up to 9,178), and a path with its sources is ~6 kB; the rest are counted.
+ */
+export const REPORT_FLAGS = 20;
 
 export interface ReportSource {
   publisher: string;
@@ -12,7 +21,7 @@ export interface ReportSource {
 export interface ReportPath {
   score: number;
   nodes: { name: string }[];
-  hops: { claim: { type: string; status: string; summary: string; sources: ReportSource[] } }[];
+  hops: { claim: { id?: string; type: string; status: string; summary: string; sources: ReportSource[] } }[];
 }
 
 export interface ReportHolding {
@@ -22,7 +31,9 @@ export interface ReportHolding {
     severity: number;
     level: string;
     evidenceCount: number;
-    /** Each flag; with its path when the screening was asked for them (then the report lists each flag's sources). */
+    /** All its flags; `harms` may list only the best of them. */
+    harmCount?: number;
+    /** Its best flags; with its path when the screening was asked for them (then the report lists each flag's sources). */
     harms: { harm: { id: string; name: string }; score: number; path?: ReportPath | null }[];
     subsidiaries: { entity: { name: string }; share: number | null }[];
     bestPath: ReportPath | null;
@@ -47,7 +58,16 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Flags the report lists, and how many more the holding has. */
+function listed(e: NonNullable<ReportHolding['exposure']>): { names: string; more: number } {
+  return { names: e.harms.map((x) => x.harm.name).join('; '), more: Math.max(0, (e.harmCount ?? e.harms.length) - e.harms.length) };
+}
+
 export function screeningCsv(s: ReportScreening): string {
+  return screeningCsvParts(s).join('');
+}
+
+export function screeningCsvParts(s: ReportScreening): string[] {
   const rows = s.holdings.map((h) => {
     const e = h.exposure;
     return [
@@ -64,17 +84,27 @@ export function screeningCsv(s: ReportScreening): string {
       e ? e.severity.toFixed(4) : '',
       e?.level.toLowerCase() ?? '',
       e?.evidenceCount ?? '',
-      e ? e.harms.map((x) => x.harm.name).join('; ') : '',
+      e ? `${listed(e).names}${listed(e).more ? ` (and ${listed(e).more} more)` : ''}` : '',
       e?.bestPath ? e.bestPath.nodes.map((n) => n.name).join(' > ') : '',
       h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK' ? h.match.options.map((o) => `${o.entity.name} (${o.score})`).join('; ') : '',
       h.unscreened ?? '',
     ].map(csvCell);
   });
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
+  return [CSV_COLUMNS.join(',') + '\n', ...rows.map((r) => r.join(',') + '\n')];
 }
 
 export function screeningJson(s: ReportScreening): string {
-  return JSON.stringify(s, null, 2) + '\n';
+  return screeningJsonParts(s).join('');
+}
+
+/** The screening as JSON, its holdings one part each. */
+export function screeningJsonParts(s: ReportScreening): string[] {
+  const { holdings, ...rest } = s;
+  const head = JSON.stringify({ ...rest, holdings: [] }, null, 2);
+  // Opens the holdings array of the otherwise complete object, then closes it after them.
+  const open = head.slice(0, head.lastIndexOf('[]')) + '[';
+  const indent = (text: string) => text.replace(/\n/g, '\n    ');
+  return [open, ...holdings.map((h, i) => `${i ? ',' : ''}\n    ${indent(JSON.stringify(h, null, 2))}`), `${holdings.length ? '\n  ' : ''}]\n}\n`];
 }
 
 const esc = (text: unknown) =>
@@ -84,53 +114,78 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const score3 = (x: number) => (Math.round(x * 1000 + 1e-9) / 1000).toFixed(3);
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? esc(url) : null);
 
-/** A standalone printable page: summary, then each flagged holding with each flag's path and sources (or its best path). */
+/** The claims on a holding's listed paths, numbered once each, so a flag cites them by number. */
+function claimIndex(paths: ReportPath[]) {
+  const claims: ReportPath['hops'][number]['claim'][] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (claim: ReportPath['hops'][number]['claim']) => {
+    const key = claim.id ?? JSON.stringify(claim);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      claims.push(claim);
+      numbers.set(key, (n = claims.length));
+    }
+    return n;
+  };
+  for (const p of paths) for (const hop of p.hops) numberOf(hop.claim);
+  return { claims, numberOf };
+}
+
+/** A standalone printable page: summary, then each flagged holding with its flags, each flag's path citing its claims, and the claims with their sources. */
 export function screeningHtml(s: ReportScreening, generatedAt: string): string {
+  return screeningHtmlParts(s, generatedAt).join('');
+}
+
+export function screeningHtmlParts(s: ReportScreening, generatedAt: string): string[] {
   const flagged = s.holdings.filter((h) => h.exposure && h.exposure.severity > 0).sort((a, b) => b.exposure!.severity - a.exposure!.severity);
   const review = s.holdings.filter((h) => h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK');
   const unknown = s.holdings.filter((h) => h.unscreened);
   const shares = (list: { name: string; weightShare: number; holdings: number }[]) =>
     list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${pct(x.weightShare)} of the portfolio (${x.holdings} holdings)</li>`).join('')}</ul>` : '<p>None.</p>';
-  const pathHtml = (title: string, p: ReportPath) =>
-    `<p>${title} (score ${score3(p.score)}): ${p.nodes.map((n) => esc(n.name)).join(' → ')}</p><ol>${p.hops
-      .map(
-        (hop) =>
-          `<li>${esc(hop.claim.type)} (${esc(hop.claim.status)}): ${esc(hop.claim.summary)}<ul>${hop.claim.sources
-            .map((src) => {
-              const href = safeHref(src.url);
-              const label = `${esc(src.publisher)}: ${esc(src.title)}${src.date ? ` (${esc(src.date)})` : ''}`;
-              return `<li>${href ? `<a href="${href}">${label}</a>` : label} — ${esc(src.url)}</li>`;
-            })
-            .join('')}</ul></li>`,
-      )
-      .join('')}</ol>`;
+  const sourceHtml = (src: ReportSource) => {
+    const href = safeHref(src.url);
+    const label = `${esc(src.publisher)}: ${esc(src.title)}${src.date ? ` (${esc(src.date)})` : ''}`;
+    return `<li>${href ? `<a href="${href}">${label}</a>` : label} — ${esc(src.url)}</li>`;
+  };
   const flag = (h: ReportHolding) => {
     const e = h.exposure!;
-    // Each flag with its own path and sources when the paths were loaded; else the best one.
-    const each = e.harms.filter((x) => x.path && typeof x.path === 'object');
-    const path = each.length
-      ? each.map((x) => `<div class="harm">${pathHtml(`${esc(x.harm.name)}`, x.path!)}</div>`).join('')
-      : e.bestPath
-        ? pathHtml('Best path', e.bestPath)
-        : '';
+    // Each listed flag's own path when loaded; else the best path stands for the holding.
+    const withPath = e.harms.filter((x) => x.path && typeof x.path === 'object');
+    const paths = withPath.length ? withPath.map((x) => x.path!) : e.bestPath ? [e.bestPath] : [];
+    const { claims, numberOf } = claimIndex(paths);
+    const cite = (p: ReportPath) => `${p.nodes.map((n) => esc(n.name)).join(' → ')} <span class="cite">[${p.hops.map((hop) => numberOf(hop.claim)).join('] [')}]</span>`;
+    const rows = e.harms
+      .map((x) => `<tr><td>${esc(x.harm.name)}</td><td>${score3(x.score)}</td><td>${x.path && typeof x.path === 'object' ? cite(x.path) : ''}</td></tr>`)
+      .join('');
+    const { more } = listed(e);
+    const best = !withPath.length && e.bestPath ? `<p>Best path (score ${score3(e.bestPath.score)}): ${cite(e.bestPath)}</p>` : '';
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
-<p>Line ${h.holding.line}; ${e.evidenceCount} claims of evidence; reaches ${e.harms.map((x) => esc(x.harm.name)).join(', ')}.</p>
-${e.subsidiaries.length ? `<p>Subsidiaries: ${e.subsidiaries.map((x) => `${esc(x.entity.name)}${x.share !== null ? ` (${pct(x.share)})` : ''}`).join(', ')}</p>` : ''}${path}</section>`;
+<p>Line ${h.holding.line}; ${e.evidenceCount} claims of evidence; ${e.harmCount ?? e.harms.length} flags${more ? `, the ${e.harms.length} strongest listed` : ''}.</p>
+${e.subsidiaries.length ? `<p>Subsidiaries: ${e.subsidiaries.map((x) => `${esc(x.entity.name)}${x.share !== null ? ` (${pct(x.share)})` : ''}`).join(', ')}</p>` : ''}<table class="flags"><thead><tr><th>Flag</th><th>Score</th><th>Path [claims]</th></tr></thead><tbody>${rows}</tbody></table>
+${more ? `<p class="muted">And ${more} more flag${more === 1 ? '' : 's'} of lower score: open ${esc(h.match.entity?.name)} in the explorer for all of them.</p>` : ''}${best}${
+      claims.length
+        ? `<ol class="claims">${claims.map((c) => `<li>${esc(c.type)} (${esc(c.status)}): ${esc(c.summary)}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`).join('')}</ol>`
+        : ''
+    }</section>
+`;
   };
-  return `<!doctype html>
+  return [
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Screening of ${esc(s.portfolio)}</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem}.flag{border-top:1px solid #ccc;page-break-inside:avoid}@media print{a{color:inherit}}</style></head>
+<style>body{font:14px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem}.flag{border-top:1px solid #ccc;page-break-inside:avoid}.flags td,.flags th{text-align:left;padding:0 .6rem 0 0;vertical-align:top}.cite,.muted{color:#555}@media print{a{color:inherit}}</style></head>
 <body><h1>Screening of ${esc(s.portfolio)}</h1>
-<p>Generated ${esc(generatedAt)} by conflict-links. Scores are complicity path scores (0..1): how strong, well evidenced and short the chain of public claims is, not a finding of wrongdoing.</p>
+<p>Generated ${esc(generatedAt)} by conflict-links. Scores are complicity path scores (0..1): how strong, well evidenced and short the chain of public claims is, not a finding of wrongdoing. Numbers in brackets cite the claims listed under each holding, each with its sources.</p>
 <h2>Summary</h2>
 <p>${s.summary.holdings} holdings; ${s.summary.exposed} exposed, ${pct(s.summary.exposedWeightShare)} of the portfolio by ${esc(s.summary.weighting.toLowerCase())}; ${s.summary.needsReview} matches need review${unknown.length ? `; exposure unknown for ${unknown.length} (${pct(s.summary.unscreenedWeightShare ?? 0)} of the portfolio)` : ''}.</p>
 ${s.notes?.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <h3>By conflict</h3>${shares(s.summary.byConflict)}
 <h3>By abuse category</h3>${shares(s.summary.byCategory)}
 <h2>Flags (${flagged.length})</h2>
-${flagged.map(flag).join('\n') || '<p>No holding is exposed.</p>'}
-${unknown.length ? `<h2>Exposure unknown (${unknown.length})</h2><ul>${unknown.map((h) => `<li>Line ${h.holding.line} "${esc(h.holding.name ?? h.match.entity?.name)}" → ${esc(h.match.entity?.name)}: ${esc(h.unscreened)}</li>`).join('')}</ul>` : ''}
+`,
+    ...(flagged.length ? flagged.map(flag) : ['<p>No holding is exposed.</p>\n']),
+    `${unknown.length ? `<h2>Exposure unknown (${unknown.length})</h2><ul>${unknown.map((h) => `<li>Line ${h.holding.line} "${esc(h.holding.name ?? h.match.entity?.name)}" → ${esc(h.match.entity?.name)}: ${esc(h.unscreened)}</li>`).join('')}</ul>` : ''}
 ${review.length ? `<h2>Matches to review (${review.length})</h2><ul>${review.map((h) => `<li>Line ${h.holding.line} "${esc(h.holding.name)}": ${h.match.options.map((o) => `${esc(o.entity.name)} (${o.score}; ${esc(o.reason)})`).join('; ')}</li>`).join('')}</ul>` : ''}
 </body></html>
-`;
+`,
+  ];
 }

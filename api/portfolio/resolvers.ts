@@ -10,6 +10,7 @@ import { badInput, intInRange } from '../errors.ts';
 import { claimFilter } from '../filters/claimFilter.ts';
 import type { Decision } from './matching.ts';
 import { pathLoader, type PathLoader } from './pathBatch.ts';
+import { REPORT_FLAGS } from './report.ts';
 import { HoldingsProblems, screenPortfolio, type Screening, type ScreenOptions } from './screen.ts';
 import { saveDecision } from './store.ts';
 
@@ -37,27 +38,40 @@ export function presentScreening(s: Screening, paths?: PathLoader) {
       exposure: h.exposure && {
         ...h.exposure,
         level: h.exposure.level.toUpperCase(),
-        harms: h.exposure.harms.map((x) => ({
-          harm: { id: x.id, type: x.type, name: x.name, category: x.category, aliases: [] },
-          score: x.score,
-          // A function: GraphQL calls it only when `path` is selected.
-          path: () => (paths ? paths(h.exposure!.paths.get(x.id)!) : null),
-        })),
+        harmCount: h.exposure.harms.length,
+        // Functions: GraphQL calls them with the field's arguments, and `path` only when selected.
+        harms: (args: { limit?: number | null } = {}) =>
+          h.exposure!.harms.slice(0, flagLimit(args.limit)).map((x) => ({
+            harm: { id: x.id, type: x.type, name: x.name, category: x.category, aliases: [] },
+            score: x.score,
+            path: () => (paths ? paths(h.exposure!.paths.get(x.id)!) : null),
+          })),
         subsidiaries: h.exposure.subsidiaries.map((s) => ({ entity: { id: s.id, name: s.name, type: 'Company', aliases: [] }, hops: s.hops, share: s.share, chain: s.chain })),
       },
     })),
   };
 }
 
-/** A presented screening with every flag's path loaded, for reports written in one piece. */
-export async function withFlagPaths(presented: ReturnType<typeof presentScreening>) {
+/** `limit` of HoldingExposure.harms: all when left out, else 1 or more. */
+function flagLimit(limit: number | null | undefined): number {
+  if (limit === null || limit === undefined) return Infinity;
+  return intInRange('limit', limit, 1, Number.MAX_SAFE_INTEGER);
+}
+
+/** A presented screening with the best `limit` flags of each holding and their paths loaded, for reports. */
+export async function withFlagPaths(presented: ReturnType<typeof presentScreening>, limit = REPORT_FLAGS) {
   const holdings = await Promise.all(
     presented.holdings.map(async (h) => ({
       ...h,
-      exposure: h.exposure && { ...h.exposure, harms: await Promise.all(h.exposure.harms.map(async (x) => ({ ...x, path: await x.path() }))) },
+      exposure: h.exposure && { ...h.exposure, harms: await Promise.all(h.exposure.harms({ limit }).map(async (x) => ({ ...x, path: await x.path() }))) },
     })),
   );
   return { ...presented, holdings };
+}
+
+/** A presented screening with the best `limit` flags of each holding listed, without their paths. */
+export function withFlags(presented: ReturnType<typeof presentScreening>, limit = REPORT_FLAGS) {
+  return { ...presented, holdings: presented.holdings.map((h) => ({ ...h, exposure: h.exposure && { ...h.exposure, harms: h.exposure.harms({ limit }).map(({ path: _, ...x }) => x) } })) };
 }
 
 interface ScreenArgs {
@@ -102,15 +116,19 @@ function screeningError(error: unknown): unknown {
 
 /**
  * screenPortfolio as a stream of events: progress while it runs, then the result. The work
- * runs as the stream is read; events wait in a queue until the client takes them.
+ * runs as the stream is read; events wait in a queue until the client takes them. A stream
+ * closed early (the client went away: graphql-yoga then returns the iterator) aborts the work
+ * at its next step rather than leaving it to run on. `run` is screenPortfolio but for tests.
  */
-async function* screeningEvents(args: ScreenArgs, ctx: ApiContext) {
+export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = screenPortfolio) {
   const opts = screenOptions(args);
+  const stop = new AbortController();
   const queue: { phase: string; done: number; total: number }[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
-  const work = screenPortfolio(ctx.db, {
+  const work = run(ctx.db, {
     ...opts,
+    signal: stop.signal,
     onProgress(done, total, phase) {
       queue.push({ phase: phase.toUpperCase(), done, total });
       wake?.();
@@ -120,16 +138,21 @@ async function* screeningEvents(args: ScreenArgs, ctx: ApiContext) {
     wake?.();
   });
   work.catch(() => undefined); // surfaced below, once the queue is drained
-  for (;;) {
-    while (queue.length > 0) yield { screenPortfolioProgress: { progress: queue.shift()!, result: null } };
-    if (finished) break;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
-  }
   try {
-    yield { screenPortfolioProgress: { progress: null, result: presentScreening(await work, pathLoader(ctx.db, opts.weights)) } };
-  } catch (error) {
-    throw screeningError(error);
+    for (;;) {
+      while (queue.length > 0) yield { screenPortfolioProgress: { progress: queue.shift()!, result: null } };
+      if (finished) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+    try {
+      yield { screenPortfolioProgress: { progress: null, result: presentScreening(await work, pathLoader(ctx.db, opts.weights)) } };
+    } catch (error) {
+      throw screeningError(error);
+    }
+  } finally {
+    // Past the end this changes nothing; before it, the client is gone.
+    stop.abort(new Error('The screening stream was closed before the screening ended.'));
   }
 }
 

@@ -34,6 +34,8 @@ export interface ScreenOptions {
   decisions?: ReadonlyMap<string, Decision>;
   /** Claims a walk may read, for tests of what happens past them (exposures.ts). */
   maxClaims?: ExposureOptions['maxClaims'];
+  /** Stops the work between steps (a client gone, a new run): the screening rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** Holdings matched, then entities whose exposure is known, out of how many. */
   onProgress?: (done: number, total: number, phase: ScreeningPhase) => void;
 }
@@ -95,6 +97,7 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
       opts.onProgress?.(matched.length, parsed.holdings.length, 'matching');
       // Matching is CPU work: let progress reach a waiting client between steps.
       await new Promise((resolve) => setImmediate(resolve));
+      opts.signal?.throwIfAborted();
     }
   }
   const partlyWeighted = parsed.holdings.some((h) => h.weight !== null) && parsed.holdings.some((h) => h.weight === null);
@@ -112,6 +115,7 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     filter: opts.filter,
     weights: opts.weights,
     maxClaims: opts.maxClaims,
+    signal: opts.signal,
     onProgress: (done, total) => opts.onProgress?.(done, total, 'exposure'),
   });
   const subsidiaries = await subsidiariesOfMany(db, ids, opts.filter);

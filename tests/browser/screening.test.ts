@@ -71,6 +71,12 @@ test('upload to report: progress, review, summary, table, a flag opened in the e
   assert.match((await rowTexts(page)).join('|'), /^3 TELENOR ASA/);
   await panel.getByTestId('results-harm').selectOption('');
 
+  // A holding opened shows its flags, and their paths once loaded: the Gaza war through Project Nimbus.
+  await page.getByTestId('holding-row').filter({ hasText: 'Google LLC' }).getByRole('button', { name: 'Google LLC' }).click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid=flag]')].some((li) => /^0\.417 Israel-Gaza war \(2023-\) via Project Nimbus cloud services/.test(li.textContent ?? '')),
+  );
+
   // Exports: the CSV has a row per holding; the report lists each flag with its sources.
   const download = async (testid: string) => {
     const [file] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(testid).click()]);
@@ -81,12 +87,14 @@ test('upload to report: progress, review, summary, table, a flag opened in the e
   assert.equal(csv.text.trim().split('\n').length, 5);
   const html = await download('export-html');
   assert.match(html.text, /<h1>Screening of browser-fund<\/h1>/);
-  assert.match(html.text, /Junta demands for intercept surveillance of telecom users in Myanmar \(score 0\.053\): Telenor Group → Telenor Myanmar → Telenor Myanmar mobile network/);
-  assert.match(html.text, /<a href="https:\/\/[^"]+">/);
+  // Each flag's path cites its claims by number; the claims are listed under the holding with their sources.
+  assert.match(html.text, /<td>Junta demands for intercept surveillance of telecom users in Myanmar<\/td><td>0\.053<\/td><td>Telenor Group → Telenor Myanmar → Telenor Myanmar mobile network → [^<]+<span class="cite">\[1\] \[2\] \[3\]<\/span>/);
+  assert.match(html.text, /<ol class="claims"><li>OWNS \(REPORTED\): [^<]+<ul><li><a href="https:\/\/[^"]+">/);
+  assert.equal(await panel.getByTestId('export-status').textContent(), '', 'the paths were loaded');
 
   // A flag opens its paths in the explorer: the path finder lists them and the graph draws them.
+  // (The opened holding stays open as the table is sorted again.)
   await panel.getByTestId('sort-severity').click();
-  await page.getByTestId('holding-row').filter({ hasText: 'Google LLC' }).getByRole('button', { name: 'Google LLC' }).click();
   await panel.getByTestId('open-flag').filter({ hasText: 'Israel-Gaza war', visible: true }).click();
   const paths = page.getByTestId('paths-panel');
   await paths.getByTestId('path').first().waitFor();

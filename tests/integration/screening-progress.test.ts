@@ -3,7 +3,10 @@
 // progress stream a long screening sends before its result.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { resolveWeights } from '../../api/complicity/weights.ts';
 import type { Database } from '../../api/db/database.ts';
+import { claimFilter } from '../../api/filters/claimFilter.ts';
+import { screenPortfolio } from '../../api/portfolio/screen.ts';
 import type { TestApi } from '../support/api.ts';
 import { closeAll, startSeededApi } from '../support/seeded.ts';
 
@@ -96,4 +99,53 @@ test('a malformed file ends the stream with the problems by line, before any pro
   const error = stream[0]!.errors?.[0];
   assert.equal(error?.extensions?.code, 'BAD_USER_INPUT');
   assert.match(JSON.stringify(error?.extensions?.problems), /line 2.*not a valid ISIN/);
+});
+
+test('an aborted screening stops at its next step: no claims are read after it', async () => {
+  // 600 holdings: three matching steps of 250, so the signal is seen before the exposure walk.
+  const names = ['Google', 'Microsoft', 'Telenor ASA', 'Amazon Web Services', 'Fictional Widgets Inc.'];
+  const content = ['name', ...Array.from({ length: 600 }, (_, i) => names[i % names.length])].join('\n');
+  const queries: string[] = [];
+  const watched = new Proxy(db, {
+    get: (target, key) =>
+      key === 'read'
+        ? (query: string, ...rest: unknown[]) => (queries.push(query), (target.read as (...a: unknown[]) => Promise<unknown>)(query, ...rest))
+        : Reflect.get(target, key),
+  }) as Database;
+  const stop = new AbortController();
+  const phases: string[] = [];
+  const base = { portfolio: 'abort-fund', content, fileName: 'abort.csv', filter: claimFilter({}), maxHops: 4, weights: resolveWeights(null) };
+  await assert.rejects(
+    screenPortfolio(watched, {
+      ...base,
+      signal: stop.signal,
+      onProgress(done, total, phase) {
+        phases.push(`${phase} ${done}/${total}`);
+        stop.abort(new Error('stopped by the test'));
+      },
+    }),
+    /stopped by the test/,
+  );
+  assert.deepEqual(phases, ['matching 250/600']);
+  assert.ok(!queries.includes('complicity/expand'), `no walk after the abort: ${queries.join(', ')}`);
+
+  // The same screening not aborted does walk: the check above could fail.
+  queries.length = 0;
+  const done = await screenPortfolio(watched, base);
+  assert.equal(done.holdings.length, 600);
+  assert.ok(queries.includes('complicity/expand'), queries.join(', '));
+});
+
+test('a holding lists its strongest flags up to a limit, and counts them all', async () => {
+  const query = (limit: number) => `mutation { screenPortfolio(portfolio: "limit-fund", content: "name\\nGoogle") {
+    holdings { exposure { harmCount all: harms { harm { id } score } top: harms(limit: ${limit}) { harm { id } score } } } } }`;
+  const res = await api.gql(query(1));
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  const e = res.data!.screenPortfolio.holdings[0].exposure;
+  assert.ok(e.harmCount >= 2, `Google reaches ${e.harmCount} harms`);
+  assert.equal(e.all.length, e.harmCount);
+  assert.deepEqual(e.top, e.all.slice(0, 1), 'the strongest first');
+  const zero = await api.gql(query(0));
+  assert.equal(zero.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  assert.equal(zero.errors?.[0]?.extensions?.argument, 'limit');
 });

@@ -3,7 +3,7 @@
 // whose exposure is unknown and those left for review. Fictional companies only.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { screeningCsv, screeningHtml, type ReportHolding, type ReportScreening } from '../../api/portfolio/report.ts';
+import { screeningCsv, screeningHtml, screeningJson, screeningJsonParts, type ReportHolding, type ReportScreening } from '../../api/portfolio/report.ts';
 
 const path = {
   score: 0.4165,
@@ -61,4 +61,38 @@ test('the HTML report lists each flag with its sources, the unknown exposures an
   assert.match(html, /Subsidiaries: Acme Cloud Ruritania \(51\.0%\)/);
   assert.match(html, /<h2>Exposure unknown \(1\)<\/h2><ul><li>Line 3 "Mega Widgets" → Mega Widgets: The search read more than 200,000 claims/);
   assert.match(html, /<h2>Matches to review \(1\)<\/h2><ul><li>Line 4 "=HYPERLINK\(&quot;x&quot;\)": Hyper Links \(0\.7; spelled alike\)/);
+});
+
+test('flags sharing a claim cite it by one number, each claim listed once with its sources; flags past those listed are counted', () => {
+  const hop = (id: string, summary: string, url: string) => ({ claim: { id, type: 'SUPPLIES', status: 'REPORTED', summary, sources: [{ publisher: 'Example', title: id, url }] } });
+  const shared = hop('c-shared', 'Acme Cloud runs the ministry network', 'https://news.example/shared');
+  const toWar = { score: 0.3, nodes: [{ name: 'Acme Cloud' }, { name: 'Ruritania MoD' }, { name: 'Ruritanian war' }], hops: [shared, hop('c-war', 'The ministry wages the war', 'https://news.example/war')] };
+  const toAbuse = { score: 0.2, nodes: [{ name: 'Acme Cloud' }, { name: 'Ruritania MoD' }, { name: 'Border camps' }], hops: [shared, hop('c-camps', 'The ministry runs the camps', 'https://news.example/camps')] };
+  const many: ReportHolding = {
+    ...flagged,
+    exposure: {
+      ...flagged.exposure!,
+      severity: 0.3,
+      harmCount: 7,
+      harms: [
+        { harm: { id: 'war', name: 'Ruritanian war' }, score: 0.3, path: toWar },
+        { harm: { id: 'camps', name: 'Border camps' }, score: 0.2, path: toAbuse },
+      ],
+    },
+  };
+  const html = screeningHtml({ ...screening, holdings: [many] }, 'now');
+  assert.match(html, /<td>Ruritanian war<\/td><td>0\.300<\/td><td>Acme Cloud → Ruritania MoD → Ruritanian war <span class="cite">\[1\] \[2\]<\/span>/);
+  assert.match(html, /<td>Border camps<\/td><td>0\.200<\/td><td>Acme Cloud → Ruritania MoD → Border camps <span class="cite">\[1\] \[3\]<\/span>/);
+  assert.equal(html.split('https://news.example/shared</li>').length - 1, 1, 'the shared claim is listed once');
+  assert.match(html, /<ol class="claims"><li>SUPPLIES \(REPORTED\): Acme Cloud runs the ministry network.*<li>SUPPLIES \(REPORTED\): The ministry wages the war.*<li>SUPPLIES \(REPORTED\): The ministry runs the camps/s);
+  assert.match(html, /7 flags, the 2 strongest listed/);
+  assert.match(html, /And 5 more flags of lower score/);
+  assert.match(screeningCsv({ ...screening, holdings: [many] }), /,Ruritanian war; Border camps \(and 5 more\),/);
+});
+
+test('the JSON, written holding by holding, is the screening', () => {
+  assert.deepEqual(JSON.parse(screeningJson(screening)), JSON.parse(JSON.stringify(screening)));
+  assert.equal(screeningJsonParts(screening).length, 2 + screening.holdings.length);
+  const none = { ...screening, holdings: [] };
+  assert.deepEqual(JSON.parse(screeningJson(none)), none);
 });

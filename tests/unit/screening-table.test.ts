@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { HoldingView, MatchStatus } from '../../web/src/screeningQueries.ts';
 import { filterHoldings, levelOf, NO_FILTER, sortHoldings } from '../../web/src/screeningTable.ts';
 
-function holding(line: number, name: string, status: MatchStatus, exposure?: { severity: number; level: 'HIGH' | 'MEDIUM' | 'LOW'; harms: string[]; weight?: number }, unscreened: string | null = null): HoldingView {
+function holding(line: number, name: string, status: MatchStatus, exposure?: { severity: number; level: 'HIGH' | 'MEDIUM' | 'LOW'; harms: string[]; weight?: number; count?: number }, unscreened: string | null = null): HoldingView {
   const matched = status === 'MATCHED' || status === 'CONFIRMED';
   const screened = matched && unscreened === null;
   return {
@@ -16,6 +16,7 @@ function holding(line: number, name: string, status: MatchStatus, exposure?: { s
           severity: exposure?.severity ?? 0,
           level: exposure?.level ?? 'LOW',
           evidenceCount: exposure?.harms.length ?? 0,
+          harmCount: exposure?.count ?? exposure?.harms.length ?? 0,
           harms: (exposure?.harms ?? []).map((id) => ({ harm: { id, type: 'Conflict', name: `War ${id}` }, score: exposure!.severity, path: { score: exposure!.severity, nodes: [], hops: [] } })),
           bestPath: null,
           subsidiaries: [],
@@ -27,7 +28,7 @@ function holding(line: number, name: string, status: MatchStatus, exposure?: { s
 
 const rows = [
   holding(2, 'Alpha Cloud', 'MATCHED', { severity: 0.4, level: 'HIGH', harms: ['a', 'b'], weight: 10 }),
-  holding(3, 'Beta Networks', 'MATCHED', { severity: 0.05, level: 'LOW', harms: ['b'], weight: 30 }),
+  holding(3, 'Beta Networks', 'MATCHED', { severity: 0.05, level: 'LOW', harms: ['b'], weight: 30, count: 30 }),
   holding(4, 'Gamma', 'WEAK'),
   holding(5, 'Delta Vision', 'CONFIRMED', { severity: 0.4, level: 'HIGH', harms: ['a'], weight: 20 }),
   holding(6, 'Epsilon', 'MATCHED'),
@@ -59,6 +60,6 @@ test('sorting by a column keeps ties in file order and puts unscreened holdings 
   assert.deepEqual(lines(sortHoldings(rows, 'severity', false)), [4, 7, 8, 6, 3, 2, 5]);
   assert.deepEqual(lines(sortHoldings(rows, 'weight', true)), [3, 5, 2, 4, 6, 7, 8]);
   assert.deepEqual(lines(sortHoldings(rows, 'holding', false)), [2, 3, 5, 6, 8, 4, 7]);
-  assert.deepEqual(lines(sortHoldings(rows, 'flags', true)), [2, 3, 5, 6, 4, 7, 8]);
+  assert.deepEqual(lines(sortHoldings(rows, 'flags', true)), [3, 2, 5, 6, 4, 7, 8], 'by all its flags, not the few listed');
   assert.deepEqual(lines(sortHoldings(rows, 'match', false)), [4, 7, 5, 2, 3, 6, 8], 'matches to review first');
 });

@@ -2,13 +2,13 @@
 // confirm or reject the matches the screening would not guess, then read the weighted summary
 // and the results table, open any flag's paths in the graph, and export CSV, JSON or a
 // printable report with the sources of each flag.
-import { screeningCsv, screeningHtml, screeningJson } from '../../api/portfolio/report.ts';
+import { REPORT_FLAGS, screeningCsv, screeningHtml, screeningJson } from '../../api/portfolio/report.ts';
 import { gql } from './api.ts';
 import { el } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { Filters } from './filters.ts';
 import { decisionsInput, loadChoices, saveChoices } from './screeningChoices.ts';
-import { DECIDE_MATCH, SCREEN_WITH_PROGRESS, type Choice, type EntityRef, type HoldingView, type ScreeningEventView, type ScreeningView } from './screeningQueries.ts';
+import { DECIDE_MATCH, FLAG_PATHS, SCREEN_WITH_PROGRESS, type Choice, type EntityRef, type HoldingView, type PathView, type ScreeningEventView, type ScreeningView } from './screeningQueries.ts';
 import { renderResults } from './screeningResults.ts';
 import { subscribe } from './screeningStream.ts';
 import { needsReview } from './screeningTable.ts';
@@ -24,8 +24,16 @@ export interface ScreeningHost {
 /** Largest file the panel reads; the API takes 10 million characters. */
 const MAX_FILE_BYTES = 10_000_000;
 
+/**
+ * Holdings, most severe first, whose flags' paths the printable report loads (four at a time);
+ * the others show their best path. Each is an `exposure` search, seconds on a dense graph.
+ */
+const REPORT_PATH_HOLDINGS = 50;
+
 export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { open(): void; close(): void } {
   let screening: ScreeningView | null = null;
+  /** The claim filters the shown screening ran with: its flags' paths are searched with them. */
+  let screenedWith: Filters = { asOf: null, statuses: null, minConfidence: null };
   let running: AbortController | null = null;
   /** Choices made for the portfolio being screened (this browser's, and this session's). */
   let choices = new Map<string, Choice>();
@@ -83,6 +91,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     messages.replaceChildren();
     progress.replaceChildren(el('span', { text: 'Reading the file…' }));
     const { asOf, statuses, minConfidence } = host.filters();
+    const filtersNow = { asOf, statuses, minConfidence };
     try {
       let result: ScreeningView | null = null;
       await subscribe<{ screenPortfolioProgress: ScreeningEventView }>(
@@ -96,6 +105,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
       );
       if (mine !== running) return;
       if (!result) throw new Error('the server ended the screening without a result.');
+      screenedWith = filtersNow;
       show(result);
     } catch (error) {
       if ((error as Error).name === 'AbortError' || mine !== running) return;
@@ -111,8 +121,35 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     // The last progress stays in view, with the outcome after it.
     progress.append(el('span', { 'data-testid': 'screening-done', text: ` Screened ${s.summary.holdings.toLocaleString('en-US')} holdings of "${s.portfolio}".` }));
     renderReview(s);
-    renderResults(results, s, { openPaths: host.openPaths });
+    renderResults(results, s, { openPaths: host.openPaths, loadFlagPaths });
     renderExports(s);
+  };
+
+  /** Fills in the paths of a holding's listed flags, searched as the screening searched them. */
+  const loadFlagPaths = async (h: HoldingView) => {
+    const e = h.exposure;
+    if (!e || !h.match.entity || e.harms.every((f) => f.path !== undefined)) return;
+    // A little past the listed flags: the same scores may be ordered differently at the edge.
+    const data = await gql<{ exposure: { harms: { harm: { id: string }; path: PathView }[] } }>(FLAG_PATHS, { id: h.match.entity.id, limit: REPORT_FLAGS + 10, ...screenedWith });
+    const byHarm = new Map(data.exposure.harms.map((x) => [x.harm.id, x.path]));
+    for (const f of e.harms) f.path = byHarm.get(f.harm.id) ?? null;
+  };
+
+  /** Loads the flags' paths of the most severe holdings for the report, showing how far it is. */
+  const loadReportPaths = async (s: ScreeningView, status: HTMLElement): Promise<string[]> => {
+    const flagged = s.holdings.filter((h) => h.exposure && h.exposure.harmCount > 0).sort((a, b) => b.exposure!.severity - a.exposure!.severity);
+    const chosen = flagged.slice(0, REPORT_PATH_HOLDINGS);
+    let done = 0;
+    const next = [...chosen];
+    const worker = async () => {
+      for (let h = next.shift(); h; h = next.shift()) {
+        await loadFlagPaths(h);
+        status.textContent = ` Loading the flags' paths: ${++done} of ${chosen.length} holdings…`;
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    status.textContent = '';
+    return flagged.length > chosen.length ? [`each flag's path is listed for the ${chosen.length} most severe holdings; the other ${flagged.length - chosen.length} show their best path (the CLI, npm run screen, lists them all)`] : [];
   };
 
   const choose = async (h: HoldingView, choice: Choice) => {
@@ -167,6 +204,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
   };
 
   const renderExports = (s: ScreeningView) => {
+    const status = el('span', { class: 'muted', role: 'status', 'data-testid': 'export-status' });
     const base = s.portfolio.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'portfolio';
     const button = (label: string, testid: string, save: () => void) => {
       const b = el('button', { type: 'button', 'data-testid': testid, text: label });
@@ -179,8 +217,18 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
       ' ',
       button('JSON', 'export-json', () => downloadText(`${base}-screening.json`, 'application/json', screeningJson(s))),
       ' ',
-      button('Printable report', 'export-html', () => downloadText(`${base}-screening.html`, 'text/html', screeningHtml(s, new Date().toISOString()))),
+      button('Printable report', 'export-html', () => void printable()),
+      status,
     );
+    const printable = async () => {
+      try {
+        const notes = await loadReportPaths(s, status);
+        downloadText(`${base}-screening.html`, 'text/html', screeningHtml({ ...s, notes: [...s.notes, ...notes] }, new Date().toISOString()));
+      } catch (error) {
+        status.textContent = '';
+        host.report('error', `The report could not be written: ${(error as Error).message}`);
+      }
+    };
   };
 
   form.addEventListener('submit', (e) => {

@@ -1,6 +1,6 @@
 // GraphQL documents and shapes of portfolio screening. The result's shape is the one the
 // report writers take (api/portfolio/report.ts), so the explorer's exports are the CLI's.
-import type { ReportScreening } from '../../api/portfolio/report.ts';
+import { REPORT_FLAGS, type ReportScreening } from '../../api/portfolio/report.ts';
 
 const ENTITY = 'id type name';
 const SOURCE = 'publisher title date url';
@@ -13,8 +13,8 @@ const SCREENING = `portfolio notes claimsVisited
     unscreened
     match { status entity { ${ENTITY} } options { entity { ${ENTITY} } score reason } }
     exposure {
-      severity level evidenceCount
-      harms { harm { ${ENTITY} ... on Abuse { category } } score path { ${PATH} } }
+      severity level evidenceCount harmCount
+      harms(limit: ${REPORT_FLAGS}) { harm { ${ENTITY} ... on Abuse { category } } score }
       bestPath { ${PATH} }
       subsidiaries { entity { ${ENTITY} } hops share }
     }
@@ -26,6 +26,15 @@ const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, dec
 /** Streamed as server-sent events: progress, then the result. */
 export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
   screenPortfolioProgress(${PASS}) { progress { phase done total } result { ${SCREENING} } }
+}`;
+
+/**
+ * A holding's listed flags with their paths, asked for when the holding is opened or the report
+ * written (a screening sends only the best path of each: every flag's would be far too much).
+ * The same search and scoring as the screening's, so the same paths.
+ */
+export const FLAG_PATHS = `query FlagPaths($id: ID!, $limit: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  exposure(entityId: $id, limit: $limit, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { harms { harm { id } score path { ${PATH} } } }
 }`;
 
 export const DECIDE_MATCH = `mutation Decide($portfolio: String!, $holdingKey: String!, $entityId: ID, $reject: Boolean) {
@@ -47,7 +56,8 @@ export interface PathView {
 export interface FlagView {
   harm: EntityRef & { category?: string | null };
   score: number;
-  path: PathView;
+  /** Loaded when the holding is opened or the report written (FLAG_PATHS). */
+  path?: PathView | null;
 }
 
 export interface HoldingView {
@@ -57,6 +67,8 @@ export interface HoldingView {
     severity: number;
     level: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE';
     evidenceCount: number;
+    /** All its flags; `harms` lists the strongest REPORT_FLAGS of them. */
+    harmCount: number;
     harms: FlagView[];
     bestPath: PathView | null;
     subsidiaries: { entity: EntityRef; hops: number; share: number | null }[];

@@ -8,6 +8,8 @@ import { filterHoldings, levelOf, NO_FILTER, sortHoldings, type SortKey, type Ta
 export interface ResultsHost {
   /** Open the paths from a holding's entity to a harm it reaches. */
   openPaths(from: EntityRef, to: EntityRef): void;
+  /** Fill in the paths of a holding's listed flags (kept on the holding for the exports). */
+  loadFlagPaths(h: HoldingView): Promise<void>;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -58,7 +60,7 @@ function flagsView(h: HoldingView, host: ResultsHost): HTMLElement {
     e.subsidiaries.length
       ? el('p', { class: 'muted', text: `Subsidiaries: ${e.subsidiaries.map((s) => `${s.entity.name}${s.share !== null ? ` (${pct(s.share)})` : ''}`).join(', ')}` })
       : null,
-    e.harms.length === 0
+    e.harmCount === 0
       ? el('p', { class: 'muted', text: 'No path to an abuse or conflict passes the filters.' })
       : el(
           'ol',
@@ -66,13 +68,28 @@ function flagsView(h: HoldingView, host: ResultsHost): HTMLElement {
           ...e.harms.map((f) => {
             const open = el('button', { type: 'button', class: 'link', 'data-testid': 'open-flag', text: `${f.harm.name}` });
             open.addEventListener('click', () => host.openPaths(entity, f.harm));
-            return el('li', { 'data-testid': 'flag' }, el('strong', { text: score3(f.score) }), ' ', open, el('span', { class: 'muted', text: ` via ${f.path.nodes.slice(1, -1).map((n) => n.name).join(' → ') || 'a direct claim'}` }));
+            const via = f.path === undefined ? ' …' : f.path ? ` via ${f.path.nodes.slice(1, -1).map((n) => n.name).join(' → ') || 'a direct claim'}` : '';
+            return el('li', { 'data-testid': 'flag' }, el('strong', { text: score3(f.score) }), ' ', open, el('span', { class: 'muted', text: via }));
           }),
         ),
+    e.harmCount > e.harms.length
+      ? el('p', { class: 'muted', text: `And ${e.harmCount - e.harms.length} more of lower score: open ${entity.name} in the explorer to see them all.` })
+      : null,
   );
 }
 
-function row(h: HoldingView, host: ResultsHost): HTMLElement[] {
+/** The flags of an opened holding, drawn again once their paths are in. */
+function openFlags(cell: HTMLElement, h: HoldingView, host: ResultsHost): void {
+  cell.replaceChildren(flagsView(h, host));
+  if (h.exposure!.harms.every((f) => f.path !== undefined)) return;
+  host.loadFlagPaths(h).then(
+    () => cell.replaceChildren(flagsView(h, host)),
+    (error: Error) => cell.append(el('p', { class: 'error', role: 'alert', text: `The paths could not be loaded: ${error.message}` })),
+  );
+}
+
+/** `opened`: lines of the holdings open to their flags; they stay open as the table is sorted and filtered. */
+function row(h: HoldingView, host: ResultsHost, opened: Set<number>): HTMLElement[] {
   const level = levelOf(h);
   const e = h.exposure;
   const name = el('button', { type: 'button', class: 'link', text: h.holding.name ?? h.holding.isin ?? h.holding.ticker ?? h.holding.lei ?? '' });
@@ -84,13 +101,22 @@ function row(h: HoldingView, host: ResultsHost): HTMLElement[] {
     el('td', {}, el('span', { class: `match match-${h.match.status.toLowerCase()}`, text: h.match.status.toLowerCase() }), h.match.entity ? ` ${h.match.entity.name}` : ''),
     el('td', { class: 'num', text: h.holding.weight ?? h.holding.value ?? '' ? String(h.holding.weight ?? h.holding.value) : '' }),
     el('td', {}, level ? el('span', { class: `level level-${level.toLowerCase()}`, 'data-testid': 'holding-level', title: h.unscreened ?? '', text: level === 'NONE' || level === 'UNKNOWN' ? level.toLowerCase() : `${level.toLowerCase()} ${score3(e!.severity)}` }) : ''),
-    el('td', { class: 'num', text: e ? String(e.harms.length) : '' }),
+    el('td', { class: 'num', text: e ? String(e.harmCount) : '' }),
     el('td', { class: 'num', text: e ? String(e.evidenceCount) : '' }),
   );
   if (!e) return [tr];
-  const detail = el('tr', { class: 'detail' }, el('td', { colspan: String(COLUMNS.length) }, flagsView(h, host)));
-  detail.hidden = true;
-  name.addEventListener('click', () => (detail.hidden = !detail.hidden));
+  const cell = el('td', { colspan: String(COLUMNS.length) });
+  const detail = el('tr', { class: 'detail' }, cell);
+  detail.hidden = !opened.has(h.holding.line);
+  if (!detail.hidden) openFlags(cell, h, host);
+  name.addEventListener('click', () => {
+    detail.hidden = !detail.hidden;
+    if (detail.hidden) opened.delete(h.holding.line);
+    else {
+      opened.add(h.holding.line);
+      openFlags(cell, h, host);
+    }
+  });
   return [tr, detail];
 }
 
@@ -99,6 +125,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
   let filter: TableFilter = { ...NO_FILTER };
   let sortBy: SortKey = 'severity';
   let descending = true;
+  const opened = new Set<number>();
 
   const text = el('input', { type: 'search', placeholder: 'Filter: holding, entity, harm…', 'aria-label': 'Filter holdings', 'data-testid': 'results-filter' });
   const level = el('select', { 'aria-label': 'Severity', 'data-testid': 'results-level' }, ...['', 'HIGH', 'MEDIUM', 'LOW', 'NONE', 'UNKNOWN'].map((v) => el('option', { value: v, text: v ? v.toLowerCase() : 'any severity' })));
@@ -124,7 +151,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
         return el('th', { 'aria-sort': c.key === sortBy ? (descending ? 'descending' : 'ascending') : 'none' }, b);
       }),
     );
-    body.replaceChildren(...shown.flatMap((h) => row(h, host)));
+    body.replaceChildren(...shown.flatMap((h) => row(h, host, opened)));
   };
   const update = () => {
     filter = { text: text.value, level: level.value as TableFilter['level'], match: match.value as TableFilter['match'], harm: harm.value };

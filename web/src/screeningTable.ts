@@ -56,7 +56,7 @@ function key(h: HoldingView, by: SortKey): number | string {
     case 'severity':
       return h.exposure?.severity ?? -1;
     case 'flags':
-      return h.exposure?.harms.length ?? -1;
+      return h.exposure?.harmCount ?? -1;
     case 'evidence':
       return h.exposure?.evidenceCount ?? -1;
   }
