@@ -138,3 +138,28 @@ test('a malformed file is refused whole, with each problem by line', async () =>
   assert.equal(await page.getByTestId('holding-row').count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('the most-hops control screens within that many hops, as the API does', async () => {
+  const content = 'name\nTelenor ASA\n';
+  const flagsWithin = async (maxHops: number) => {
+    const res = await api.gql(`mutation($c: String!, $h: Int) { screenPortfolio(portfolio: "hops-api", content: $c, maxHops: $h) { holdings { exposure { harmCount } } } }`, { c: content, h: maxHops });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.screenPortfolio.holdings[0].exposure.harmCount as number;
+  };
+  const [two, four] = [await flagsWithin(2), await flagsWithin(4)];
+  assert.ok(two < four, `Telenor reaches fewer harms within 2 hops (${two}) than 4 (${four})`);
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 900 });
+  const flagsShown = async (hops: string) => {
+    await page.getByTestId('open-screening').click();
+    const panel = page.getByTestId('screening-panel');
+    await panel.getByTestId('screening-paste').fill(content);
+    await panel.getByTestId('screening-name').fill(`hops-${hops}`);
+    await panel.getByTestId('screening-hops').selectOption(hops);
+    await panel.getByTestId('screening-run').click();
+    await panel.getByTestId('screening-done').filter({ hasText: `hops-${hops}` }).waitFor();
+    return page.getByTestId('holding-row').first().evaluate((r) => Number((r as HTMLTableRowElement).cells[5]!.textContent));
+  };
+  assert.equal(await flagsShown('2'), two);
+  assert.equal(await flagsShown('4'), four);
+  assert.deepEqual(errors, []);
+});

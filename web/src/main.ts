@@ -220,9 +220,9 @@ const screeningPanel = setUpScreeningPanel($('screening'), {
   filters: () => state.filters,
   isEditor: () => actions.editing !== null,
   // A flag opens in the path finder, drawn in the graph; the screening keeps its results.
-  openPaths(from, to) {
+  openPaths(from, to, hops) {
     screeningPanel.close();
-    pathFinder.open(from, to);
+    pathFinder.open(from, to, hops);
   },
   report: (kind, text) => showStatus(statusLine, kind, text),
 });

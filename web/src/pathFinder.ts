@@ -21,7 +21,7 @@ interface End {
   name: string;
 }
 
-export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { open(from?: End, to?: End): void; close(): void } {
+export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { open(from?: End, to?: End, hops?: number): void; close(): void } {
   let from: End | null = null;
   let to: End | null = null;
   let request = 0;
@@ -124,9 +124,10 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
   panel.replaceChildren(close, el('h2', { text: 'Complicity paths' }), form, results);
 
   const api = {
-    /** Opens the finder, from `start` if given; with an `end` too, finds the paths at once. */
-    open(start?: End, end?: End) {
+    /** Opens the finder, from `start` if given; with an `end` too, finds the paths at once (within `hops`, if given). */
+    open(start?: End, end?: End, hops?: number) {
       panel.hidden = false;
+      if (hops !== undefined) maxHops.value = String(hops);
       void loadCategories();
       if (start) {
         from = start;

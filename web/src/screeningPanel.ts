@@ -17,7 +17,8 @@ export interface ScreeningHost {
   filters(): Filters;
   /** True when signed in with an editor's token: choices are then saved for everyone. */
   isEditor(): boolean;
-  openPaths(from: EntityRef, to: EntityRef): void;
+  /** Opens the paths from a holding's entity to a harm, searched within `hops` as the screening was. */
+  openPaths(from: EntityRef, to: EntityRef, hops: number): void;
   report(kind: 'info' | 'error', text: string): void;
 }
 
@@ -32,8 +33,8 @@ const REPORT_PATH_HOLDINGS = 50;
 
 export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { open(): void; close(): void } {
   let screening: ScreeningView | null = null;
-  /** The claim filters the shown screening ran with: its flags' paths are searched with them. */
-  let screenedWith: Filters = { asOf: null, statuses: null, minConfidence: null };
+  /** The claim filters and hops the shown screening ran with: its flags' paths are searched with them. */
+  let screenedWith: Filters & { maxHops: number } = { asOf: null, statuses: null, minConfidence: null, maxHops: 4 };
   let running: AbortController | null = null;
   /** Choices made for the portfolio being screened (this browser's, and this session's). */
   let choices = new Map<string, Choice>();
@@ -41,6 +42,8 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
   const name = el('input', { type: 'text', value: 'My portfolio', 'aria-label': 'Portfolio name', 'data-testid': 'screening-name', maxlength: '200' });
   const file = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', 'aria-label': 'Holdings file (CSV)', 'data-testid': 'screening-file' });
   const paste = el('textarea', { rows: '5', 'aria-label': 'Or paste holdings', 'data-testid': 'screening-paste', placeholder: 'name,isin,ticker,lei,weight\nor one company name per line' });
+  const hops = el('select', { 'aria-label': 'Most hops', 'data-testid': 'screening-hops' }, ...[1, 2, 3, 4, 5, 6].map((n) => el('option', { value: String(n), text: String(n) })));
+  hops.value = '4';
   const run = el('button', { type: 'submit', 'data-testid': 'screening-run', text: 'Screen' });
   const progress = el('div', { class: 'screening-progress', 'data-testid': 'screening-progress', role: 'status' });
   const messages = el('div', { 'data-testid': 'screening-messages' });
@@ -54,6 +57,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     el('label', { class: 'field' }, el('span', { text: 'Portfolio' }), name),
     el('label', { class: 'field' }, el('span', { text: 'CSV file' }), file),
     el('label', { class: 'field' }, el('span', { text: 'or paste' }), paste),
+    el('label', { class: 'field' }, el('span', { text: 'Most hops' }), el('span', {}, hops, el('span', { class: 'muted', text: ' from a holding (or its subsidiaries) to an abuse or conflict' }))),
     el('p', { class: 'muted', text: 'Columns (any of): name, isin, ticker, lei, and weight or value. A file with a problem is refused whole, with each problem by line.' }),
     run,
   );
@@ -91,12 +95,12 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     messages.replaceChildren();
     progress.replaceChildren(el('span', { text: 'Reading the file…' }));
     const { asOf, statuses, minConfidence } = host.filters();
-    const filtersNow = { asOf, statuses, minConfidence };
+    const filtersNow = { asOf, statuses, minConfidence, maxHops: Number(hops.value) };
     try {
       let result: ScreeningView | null = null;
       await subscribe<{ screenPortfolioProgress: ScreeningEventView }>(
         SCREEN_WITH_PROGRESS,
-        { portfolio, ...input, decisions: decisionsInput(choices), asOf, statuses, minConfidence },
+        { portfolio, ...input, decisions: decisionsInput(choices), ...filtersNow },
         ({ screenPortfolioProgress: e }) => {
           if (e.progress) showProgress(e.progress);
           if (e.result) result = e.result;
@@ -121,7 +125,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     // The last progress stays in view, with the outcome after it.
     progress.append(el('span', { 'data-testid': 'screening-done', text: ` Screened ${s.summary.holdings.toLocaleString('en-US')} holdings of "${s.portfolio}".` }));
     renderReview(s);
-    renderResults(results, s, { openPaths: host.openPaths, loadFlagPaths });
+    renderResults(results, s, { openPaths: (from, to) => host.openPaths(from, to, screenedWith.maxHops), loadFlagPaths });
     renderExports(s);
   };
 

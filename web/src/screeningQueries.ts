@@ -20,8 +20,8 @@ const SCREENING = `portfolio notes claimsVisited
     }
   }`;
 
-const ARGS = '$portfolio: String!, $content: String!, $fileName: String, $decisions: [MatchDecisionInput!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float';
-const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, decisions: $decisions, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence';
+const ARGS = '$portfolio: String!, $content: String!, $fileName: String, $decisions: [MatchDecisionInput!], $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float';
+const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, decisions: $decisions, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence';
 
 /** Streamed as server-sent events: progress, then the result. */
 export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
@@ -33,8 +33,8 @@ export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
  * written (a screening sends only the best path of each: every flag's would be far too much).
  * The same search and scoring as the screening's, so the same paths.
  */
-export const FLAG_PATHS = `query FlagPaths($id: ID!, $limit: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  exposure(entityId: $id, limit: $limit, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { harms { harm { id } score path { ${PATH} } } }
+export const FLAG_PATHS = `query FlagPaths($id: ID!, $limit: Int, $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
+  exposure(entityId: $id, limit: $limit, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { harms { harm { id } score path { ${PATH} } } }
 }`;
 
 export const DECIDE_MATCH = `mutation Decide($portfolio: String!, $holdingKey: String!, $entityId: ID, $reject: Boolean) {
