@@ -7,7 +7,7 @@ import { resolveWeights } from '../../api/complicity/weights.ts';
 import type { Database } from '../../api/db/database.ts';
 import { claimFilter } from '../../api/filters/claimFilter.ts';
 import { screenPortfolio } from '../../api/portfolio/screen.ts';
-import type { TestApi } from '../support/api.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
 import { closeAll, startSeededApi } from '../support/seeded.ts';
 
 let db: Database;
@@ -64,6 +64,16 @@ test("a reader's choices apply to that run only, and a choice needs an entity or
   assert.equal(neither.errors?.[0]?.extensions?.argument, 'decisions');
 });
 
+/** `db`, noting each named query it reads and when: the real database, watched. */
+function watchReads(db: Database, reads: { at: number; query: string }[]): Database {
+  return new Proxy(db, {
+    get: (target, key) =>
+      key === 'read'
+        ? (query: string, ...rest: unknown[]) => (reads.push({ at: performance.now(), query }), (target.read as (...a: unknown[]) => Promise<unknown>)(query, ...rest))
+        : Reflect.get(target, key),
+  });
+}
+
 /** The data of each server-sent event of a subscription. */
 async function events(query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }[]> {
   const response = await fetch(`${api.url}/graphql`, {
@@ -105,13 +115,10 @@ test('an aborted screening stops at its next step: no claims are read after it',
   // 600 holdings: three matching steps of 250, so the signal is seen before the exposure walk.
   const names = ['Google', 'Microsoft', 'Telenor ASA', 'Amazon Web Services', 'Fictional Widgets Inc.'];
   const content = ['name', ...Array.from({ length: 600 }, (_, i) => names[i % names.length])].join('\n');
-  const queries: string[] = [];
-  const watched = new Proxy(db, {
-    get: (target, key) =>
-      key === 'read'
-        ? (query: string, ...rest: unknown[]) => (queries.push(query), (target.read as (...a: unknown[]) => Promise<unknown>)(query, ...rest))
-        : Reflect.get(target, key),
-  }) as Database;
+  const reads: { at: number; query: string }[] = [];
+  const watched = watchReads(db, reads);
+  const walked = () => reads.some((r) => r.query === 'complicity/expand');
+  const readList = () => reads.map((r) => r.query).join(', ');
   const stop = new AbortController();
   const phases: string[] = [];
   const base = { portfolio: 'abort-fund', content, fileName: 'abort.csv', filter: claimFilter({}), maxHops: 4, weights: resolveWeights(null) };
@@ -127,13 +134,13 @@ test('an aborted screening stops at its next step: no claims are read after it',
     /stopped by the test/,
   );
   assert.deepEqual(phases, ['matching 250/600']);
-  assert.ok(!queries.includes('complicity/expand'), `no walk after the abort: ${queries.join(', ')}`);
+  assert.ok(!walked(), `no walk after the abort: ${readList()}`);
 
   // The same screening not aborted does walk: the check above could fail.
-  queries.length = 0;
+  reads.length = 0;
   const done = await screenPortfolio(watched, base);
   assert.equal(done.holdings.length, 600);
-  assert.ok(queries.includes('complicity/expand'), queries.join(', '));
+  assert.ok(walked(), readList());
 });
 
 test('a holding lists its strongest flags up to a limit, and counts them all', async () => {
@@ -148,4 +155,41 @@ test('a holding lists its strongest flags up to a limit, and counts them all', a
   const zero = await api.gql(query(0));
   assert.equal(zero.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
   assert.equal(zero.errors?.[0]?.extensions?.argument, 'limit');
+});
+
+test('a client that closes the progress stream stops the screening before its walk', async () => {
+  const reads: { at: number; query: string }[] = [];
+  const watched = watchReads(db, reads);
+  const server = await startTestApi(watched);
+  try {
+    // 9,000 holdings: 36 matching steps, each a point where a closed stream is noticed.
+    const names = ['Google', 'Microsoft', 'Telenor ASA', 'Gogle Inc', 'Fictional Widgets Inc.'];
+    const content = ['name', ...Array.from({ length: 9000 }, (_, i) => names[i % names.length])].join('\n');
+    const open = (signal?: AbortSignal) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: STREAM, variables: { content } }),
+        signal,
+      });
+    const walkStartsAfter = (from: number) => reads.find((r) => r.query === 'complicity/expand' && r.at >= from)?.at;
+
+    // Read to the end: how long after the request the walk begins.
+    let began = performance.now();
+    await (await open()).text();
+    const walkAt = walkStartsAfter(began);
+    assert.ok(walkAt !== undefined, 'a screening read to the end walks the graph');
+    const untilWalk = walkAt - began;
+
+    // Closed as soon as the server answers: five times that long passes without a walk.
+    const stop = new AbortController();
+    began = performance.now();
+    const response = await open(stop.signal);
+    await response.body!.getReader().read();
+    stop.abort();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(2000, 5 * untilWalk)));
+    assert.equal(walkStartsAfter(began), undefined, `no walk after the stream closed (a full run walked after ${Math.round(untilWalk)} ms)`);
+  } finally {
+    await server.close();
+  }
 });
