@@ -163,3 +163,33 @@ test('the most-hops control screens within that many hops, as the API does', asy
   assert.equal(await flagsShown('4'), four);
   assert.deepEqual(errors, []);
 });
+
+test('a long portfolio draws its table 500 rows at a time; filters start again from the first page', async () => {
+  const names = ['Google', 'Microsoft', 'Telenor ASA', 'Fictional Widgets Inc.'];
+  const content = ['name', ...Array.from({ length: 1100 }, (_, i) => names[i % names.length])].join('\n');
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 900 });
+  await page.getByTestId('open-screening').click();
+  const panel = page.getByTestId('screening-panel');
+  await panel.getByTestId('screening-paste').fill(content);
+  await panel.getByTestId('screening-name').fill('long-fund');
+  await panel.getByTestId('screening-run').click();
+  await panel.getByTestId('screening-done').waitFor();
+  const rows = () => page.getByTestId('holding-row').count();
+  const count = () => panel.getByTestId('results-count').textContent();
+  assert.equal(await rows(), 500);
+  assert.equal(await count(), '500 of 1,100 holdings shown.');
+  await panel.getByTestId('results-more').click();
+  assert.equal(await rows(), 1000);
+  assert.equal(await panel.getByTestId('results-more').textContent(), 'Show 100 more');
+  await panel.getByTestId('results-more').click();
+  assert.equal(await rows(), 1100);
+  assert.equal(await panel.getByTestId('results-more').isHidden(), true);
+  // 275 of each name: a filter shows the first 275 Telenor rows, and no more to show.
+  await panel.getByTestId('results-filter').fill('telenor');
+  assert.equal(await rows(), 275);
+  assert.equal(await count(), '275 of the 275 holdings that pass the filters shown (1,100 in all).');
+  assert.equal(await panel.getByTestId('results-more').isHidden(), true);
+  await panel.getByTestId('results-filter').fill('');
+  assert.equal(await rows(), 500, 'a new filter starts from the first page');
+  assert.deepEqual(errors, []);
+});

@@ -13,6 +13,9 @@ export interface ResultsHost {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Rows drawn at a time: a portfolio of 10,000 holdings would make the page crawl at every keystroke. */
+export const ROWS_PER_PAGE = 500;
 const score3 = (x: number) => (Math.round(x * 1000 + 1e-9) / 1000).toFixed(3);
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -137,9 +140,23 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
   const head = el('tr', {});
   const body = el('tbody', {});
 
+  let limit = ROWS_PER_PAGE;
+  const more = el('button', { type: 'button', 'data-testid': 'results-more' });
+  more.addEventListener('click', () => {
+    limit += ROWS_PER_PAGE;
+    draw();
+  });
+
   const draw = () => {
-    const shown = sortHoldings(filterHoldings(s.holdings, filter), sortBy, descending);
-    count.textContent = `${shown.length} of ${s.holdings.length} holdings shown.`;
+    const passing = sortHoldings(filterHoldings(s.holdings, filter), sortBy, descending);
+    const shown = passing.slice(0, limit);
+    const f = (n: number) => n.toLocaleString('en-US');
+    count.textContent =
+      passing.length === s.holdings.length
+        ? `${f(shown.length)} of ${f(s.holdings.length)} holdings shown.`
+        : `${f(shown.length)} of the ${f(passing.length)} holdings that pass the filters shown (${f(s.holdings.length)} in all).`;
+    more.hidden = shown.length === passing.length;
+    more.textContent = `Show ${f(Math.min(ROWS_PER_PAGE, passing.length - shown.length))} more`;
     head.replaceChildren(
       ...COLUMNS.map((c) => {
         const b = el('button', { type: 'button', class: 'link', 'data-testid': `sort-${c.key}`, text: `${c.label}${c.key === sortBy ? (descending ? ' ▼' : ' ▲') : ''}` });
@@ -154,6 +171,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
     body.replaceChildren(...shown.flatMap((h) => row(h, host, opened)));
   };
   const update = () => {
+    limit = ROWS_PER_PAGE;
     filter = { text: text.value, level: level.value as TableFilter['level'], match: match.value as TableFilter['match'], harm: harm.value };
     draw();
   };
@@ -165,6 +183,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
     el('div', { class: 'results-filters' }, text, level, match, harm),
     count,
     el('div', { class: 'table-wrap' }, el('table', { class: 'results', 'data-testid': 'results-table' }, el('thead', {}, head), body)),
+    more,
   );
   draw();
 }
