@@ -1,5 +1,5 @@
 // screenPortfolio and decideMatch: arguments checked here, the work in screen.ts and store.ts.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { requireEditor } from '../auth/viewer.ts';
 import { BoundExceeded, boundError, COMPLICITY_BOUNDS } from '../complicity/bounds.ts';
 import { resolveWeights } from '../complicity/weights.ts';
@@ -8,6 +8,7 @@ import type { ClaimStatus } from '../domain/model.ts';
 import { entityById } from '../entity/resolvers.ts';
 import { badInput, intInRange } from '../errors.ts';
 import { claimFilter } from '../filters/claimFilter.ts';
+import { checkFlagBudget, harmsSelections } from './flagBudget.ts';
 import type { Decision } from './matching.ts';
 import { pathLoader, type PathLoader } from './pathBatch.ts';
 import { REPORT_FLAGS } from './report.ts';
@@ -120,7 +121,13 @@ function screeningError(error: unknown): unknown {
  * closed early (the client went away: graphql-yoga then returns the iterator) aborts the work
  * at its next step rather than leaving it to run on. `run` is screenPortfolio but for tests.
  */
-export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = screenPortfolio) {
+/** The screening, presented, once the flags a request selects are known to fit FLAG_BUDGET. */
+function presentWithin(s: Screening, ctx: ApiContext, weights: ScreenOptions['weights'], info: GraphQLResolveInfo | undefined, path: readonly string[]) {
+  if (info) checkFlagBudget(s.holdings.map((h) => h.exposure?.harms.length ?? 0), harmsSelections(info, path));
+  return presentScreening(s, pathLoader(ctx.db, weights));
+}
+
+export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = screenPortfolio, info?: GraphQLResolveInfo) {
   const opts = screenOptions(args);
   const stop = new AbortController();
   const queue: { phase: string; done: number; total: number }[] = [];
@@ -146,7 +153,7 @@ export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = 
       wake = null;
     }
     try {
-      yield { screenPortfolioProgress: { progress: null, result: presentScreening(await work, pathLoader(ctx.db, opts.weights)) } };
+      yield { screenPortfolioProgress: { progress: null, result: presentWithin(await work, ctx, opts.weights, info, ['result', 'holdings', 'exposure', 'harms']) } };
     } catch (error) {
       throw screeningError(error);
     }
@@ -158,10 +165,10 @@ export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = 
 
 export const portfolioResolvers = {
   Mutation: {
-    async screenPortfolio(_: unknown, args: ScreenArgs, ctx: ApiContext) {
+    async screenPortfolio(_: unknown, args: ScreenArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
       const opts = screenOptions(args);
       try {
-        return presentScreening(await screenPortfolio(ctx.db, opts), pathLoader(ctx.db, opts.weights));
+        return presentWithin(await screenPortfolio(ctx.db, opts), ctx, opts.weights, info, ['holdings', 'exposure', 'harms']);
       } catch (error) {
         throw screeningError(error);
       }
@@ -183,6 +190,6 @@ export const portfolioResolvers = {
     },
   },
   Subscription: {
-    screenPortfolioProgress: { subscribe: (_: unknown, args: ScreenArgs, ctx: ApiContext) => screeningEvents(args, ctx) },
+    screenPortfolioProgress: { subscribe: (_: unknown, args: ScreenArgs, ctx: ApiContext, info: GraphQLResolveInfo) => screeningEvents(args, ctx, screenPortfolio, info) },
   },
 };
