@@ -3,10 +3,13 @@
 // On a dense graph a holding reaches thousands of harms and a path with its sources is ~6 kB,
 // so one request could ask for gigabytes; it gets one clear error instead.
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { MAX_HOLDINGS } from './holdings.ts';
+import { REPORT_FLAGS } from './report.ts';
 
 /** Most flags, and most flag paths, one response may list. */
 export const FLAG_BUDGET = {
-  flags: 200_000,
+  /** Enough for the explorer's request (REPORT_FLAGS a holding) on the largest portfolio. */
+  flags: MAX_HOLDINGS * REPORT_FLAGS,
   paths: 10_000,
 } as const;
 
