@@ -3,19 +3,14 @@
 // graph (seed/generate.ts) imported into the same private Neo4j (.neo4j/bench-paths, wiped
 // first). Samples are picked deterministically from the generated relations: companies and
 // investors to abuses that a chain of claims really reaches. Prints median and p95 per case.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { complicityResolvers } from '../api/complicity/resolvers.ts';
 import { disengagement, type DisengagementArgs } from '../api/disengagement/resolvers.ts';
-import { projectRoot } from '../api/config.ts';
 import type { ApiContext } from '../api/context.ts';
-import { openDatabase, waitUntilReady, type Database } from '../api/db/database.ts';
-import { startLocalNeo4j } from '../api/db/localNeo4j.ts';
 import { applySchema } from '../api/db/schema.ts';
 import { generateDataset, type SyntheticDataset } from '../seed/generate.ts';
 import { loadSeed } from '../seed/seed.ts';
-import { importInParts, runMain } from './benchSupport.ts';
+import { importInParts, runMain, withBenchNeo4j } from './benchSupport.ts';
 
 const { values } = parseArgs({
   options: {
@@ -157,17 +152,8 @@ function syntheticCases(ctx: ApiContext, data: SyntheticDataset): Case[] {
 }
 
 async function main(): Promise<number> {
-  const homeDir = join(projectRoot, '.neo4j/bench-paths');
-  rmSync(join(homeDir, 'data'), { recursive: true, force: true });
-  const heap = process.env.NEO4J_LOCAL_HEAP || '2g';
-  const pageCache = process.env.NEO4J_LOCAL_PAGECACHE || '1g';
-  const server = await startLocalNeo4j({ homeDir, boltPort: Number(values.port), heap, pageCache, log: (l) => console.log(`  ${l}`) });
-  // The import runs in one long transaction; the searches bring their own timeouts.
-  const db: Database = openDatabase({ uri: server.uri, user: 'neo4j', password: '', timeoutMs: 900_000 });
-  const ctx: ApiContext = { db, viewer: { name: null, role: 'anonymous' } };
-  try {
-    await waitUntilReady(db);
-    await applySchema(db);
+  return withBenchNeo4j({ name: 'bench-paths', port: Number(values.port), heap: '2g', wipe: true }, async (db, { heap, pageCache }) => {
+    const ctx: ApiContext = { db, viewer: { name: null, role: 'anonymous' } };
     await loadSeed(db);
     const [seedCounts] = await db.read('exchange/counts');
     const seedLines: string[] = [];
@@ -190,10 +176,7 @@ async function main(): Promise<number> {
     console.log(`synthetic graph (${f(data.entities.length)} entities, ${f(data.relations.length)} claims, seed ${seed}):`);
     for (const l of synLines) console.log(l);
     return 0;
-  } finally {
-    await db.close();
-    await server.stop();
-  }
+  });
 }
 
 runMain(main);

@@ -4,13 +4,8 @@
 // finds the same graph there). Holdings are drawn deterministically from the generated
 // companies and investors: exact names with legal suffixes, identifiers, altered spellings,
 // and names of no entity. Prints the time of each phase and how the holdings matched.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveWeights } from '../api/complicity/weights.ts';
-import { projectRoot } from '../api/config.ts';
-import { openDatabase, waitUntilReady, type Database } from '../api/db/database.ts';
-import { startLocalNeo4j } from '../api/db/localNeo4j.ts';
 import { applySchema } from '../api/db/schema.ts';
 import { claimFilter } from '../api/filters/claimFilter.ts';
 import { pathLoader } from '../api/portfolio/pathBatch.ts';
@@ -18,7 +13,7 @@ import { REPORT_FLAGS, screeningHtmlParts, type ReportScreening } from '../api/p
 import { presentScreening, withFlagPaths, withFlags } from '../api/portfolio/resolvers.ts';
 import { screenPortfolio } from '../api/portfolio/screen.ts';
 import { createRandom, generateDataset, type Random, type SyntheticDataset, type SyntheticEntity } from '../seed/generate.ts';
-import { importInParts, runMain } from './benchSupport.ts';
+import { importInParts, runMain, withBenchNeo4j } from './benchSupport.ts';
 
 const { values } = parseArgs({
   options: {
@@ -96,15 +91,7 @@ function portfolioOf(data: SyntheticDataset, size: number, rng: Random): Portfol
 }
 
 async function main(): Promise<number> {
-  const homeDir = join(projectRoot, '.neo4j/bench-screening');
-  const heap = process.env.NEO4J_LOCAL_HEAP || '4g';
-  const pageCache = process.env.NEO4J_LOCAL_PAGECACHE || '1g';
-  if (!values.reuse) rmSync(join(homeDir, 'data'), { recursive: true, force: true });
-  const server = await startLocalNeo4j({ homeDir, boltPort: Number(values.port), heap, pageCache, log: (l) => console.log(`  ${l}`) });
-  const db = openDatabase({ uri: server.uri, user: 'neo4j', password: '', timeoutMs: 900_000 });
-  try {
-    await waitUntilReady(db);
-    await applySchema(db);
+  return withBenchNeo4j({ name: 'bench-screening', port: Number(values.port), heap: '4g', wipe: !values.reuse }, async (db, { heap, pageCache }) => {
     console.log(`Generating ${f(nodes)} synthetic nodes (seed ${seed})...`);
     const data = generateDataset({ nodes, seed });
     const [counts] = await db.read('exchange/counts');
@@ -174,10 +161,7 @@ async function main(): Promise<number> {
     console.log(`synthetic graph: ${f(data.entities.length)} entities, ${f(data.relations.length)} claims (seed ${seed})`);
     for (const l of lines) console.log(l);
     return 0;
-  } finally {
-    await db.close();
-    await server.stop();
-  }
+  });
 }
 
 runMain(main);

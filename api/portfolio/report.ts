@@ -58,10 +58,8 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Flags the report lists, and how many more the holding has. */
-function listed(e: NonNullable<ReportHolding['exposure']>): { names: string; more: number } {
-  return { names: e.harms.map((x) => x.harm.name).join('; '), more: Math.max(0, (e.harmCount ?? e.harms.length) - e.harms.length) };
-}
+/** How many flags the holding has beyond those listed. */
+const unlisted = (e: NonNullable<ReportHolding['exposure']>) => Math.max(0, (e.harmCount ?? e.harms.length) - e.harms.length);
 
 export function screeningCsv(s: ReportScreening): string {
   return screeningCsvParts(s).join('');
@@ -84,7 +82,7 @@ export function screeningCsvParts(s: ReportScreening): string[] {
       e ? e.severity.toFixed(4) : '',
       e?.level.toLowerCase() ?? '',
       e?.evidenceCount ?? '',
-      e ? `${listed(e).names}${listed(e).more ? ` (and ${listed(e).more} more)` : ''}` : '',
+      e ? `${e.harms.map((x) => x.harm.name).join('; ')}${unlisted(e) ? ` (and ${unlisted(e)} more)` : ''}` : '',
       e?.bestPath ? e.bestPath.nodes.map((n) => n.name).join(' > ') : '',
       h.match.status === 'AMBIGUOUS' || h.match.status === 'WEAK' ? h.match.options.map((o) => `${o.entity.name} (${o.score})`).join('; ') : '',
       h.unscreened ?? '',
@@ -157,7 +155,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
     const rows = e.harms
       .map((x) => `<tr><td>${esc(x.harm.name)}</td><td>${score3(x.score)}</td><td>${x.path && typeof x.path === 'object' ? cite(x.path) : ''}</td></tr>`)
       .join('');
-    const { more } = listed(e);
+    const more = unlisted(e);
     const best = !withPath.length && e.bestPath ? `<p>Best path (score ${score3(e.bestPath.score)}): ${cite(e.bestPath)}</p>` : '';
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
 <p>Line ${h.holding.line}; ${e.evidenceCount} claims of evidence; ${e.harmCount ?? e.harms.length} flags${more ? `, the ${e.harms.length} strongest listed` : ''}.</p>

@@ -119,23 +119,15 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     onProgress: (done, total) => opts.onProgress?.(done, total, 'exposure'),
   });
   const subsidiaries = await subsidiariesOfMany(db, ids, opts.filter);
-  const known = ids.filter((id) => walked.best.has(id));
-  const raw = new Map(known.map((id) => [id, { best: walked.best.get(id)!, subsidiaries: subsidiaries.get(id)! }]));
   const claimsVisited = walked.claimsVisited;
 
   // What the results show: the entities, every harm's facts, and each entity's best path.
-  const harmIds = [...new Set([...raw.values()].flatMap((e) => [...e.best.keys()]))];
+  const harmIds = [...new Set([...walked.best.values()].flatMap((best) => [...best.keys()]))];
   const optionIds = matched.flatMap((m) => m.match.options.map((o) => o.entityId));
   const entities = await entitiesById(db, [...new Set([...ids, ...harmIds, ...optionIds])]);
-  const bestOf = (e: (typeof raw extends Map<string, infer V> ? V : never)): ScoredPath | null =>
-    [...e.best.values()].sort((a, b) => b.score - a.score)[0] ?? null;
-  const withPath = known.filter((id) => bestOf(raw.get(id)!) !== null);
-  const shown = await presentPaths(db, withPath.map((id) => bestOf(raw.get(id)!)!), opts.weights);
-  const pathOf = new Map(withPath.map((id, i) => [id, shown[i]!]));
   const exposures = new Map<string, EntityExposure>();
-  for (const id of known) {
-    const e = raw.get(id)!;
-    const harms: HarmReach[] = [...e.best].map(([harmId, p]) => {
+  for (const [id, best] of walked.best) {
+    const harms: HarmReach[] = [...best].map(([harmId, p]) => {
       const h = entities.get(harmId);
       return {
         id: harmId,
@@ -147,9 +139,13 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     });
     harms.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     const severity = harms[0]?.score ?? 0;
-    const evidence = new Set([...e.best.values()].flatMap((p) => p.edges.map((x) => x.claimId)));
-    exposures.set(id, { severity, level: severityLevel(severity), evidenceCount: evidence.size, harms, paths: e.best, bestPath: pathOf.get(id) ?? null, subsidiaries: e.subsidiaries });
+    const evidence = new Set([...best.values()].flatMap((p) => p.edges.map((x) => x.claimId)));
+    exposures.set(id, { severity, level: severityLevel(severity), evidenceCount: evidence.size, harms, paths: best, bestPath: null, subsidiaries: subsidiaries.get(id)! });
   }
+  // The best path is the first flag's, presented (claims and sources) for all entities in one go.
+  const flagged = [...exposures.values()].filter((e) => e.harms.length > 0);
+  const shown = await presentPaths(db, flagged.map((e) => e.paths.get(e.harms[0]!.id)!), opts.weights);
+  flagged.forEach((e, i) => (e.bestPath = shown[i]!));
 
   const holdings: ScreenedHolding[] = matched.map((m) => ({
     ...m,

@@ -68,7 +68,3 @@ export async function subsidiariesOfMany(db: Database, ids: readonly string[], f
   }
   return byOwner;
 }
-
-export async function subsidiariesOf(db: Database, id: string, filter: ClaimFilter): Promise<Subsidiary[]> {
-  return (await subsidiariesOfMany(db, [id], filter)).get(id) ?? [];
-}

@@ -16,16 +16,16 @@ export function setToken(token: string | null): void {
 }
 
 /** The Authorization header for the token in use, if any. */
-export function authorization(): Record<string, string> {
+function authorization(): Record<string, string> {
   return authToken ? { authorization: `Bearer ${authToken}` } : {};
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
-  let response: Response;
+/** POSTs a GraphQL request; `accept` picks the answer (JSON, or server-sent events for a subscription). */
+export async function postGraphQL(query: string, variables: Record<string, unknown>, accept: string, signal?: AbortSignal): Promise<Response> {
   try {
-    response = await fetch('/graphql', {
+    return await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authToken ? { authorization: `Bearer ${authToken}` } : {}) },
+      headers: { 'content-type': 'application/json', accept, ...authorization() },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -33,15 +33,30 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError('Cannot reach the server. Is it running?');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
+}
+
+export interface GraphQLPayload<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[];
+}
+
+/** Throws the payload's errors as one ApiError (code and problems of the first); else returns it. */
+export function withoutErrors<T>(payload: GraphQLPayload<T>): GraphQLPayload<T> {
+  if (payload.errors?.length) {
+    const first = payload.errors[0]!;
+    throw new ApiError(payload.errors.map((e) => e.message).join(' '), first.extensions?.code, first.extensions?.problems);
   }
-  if (body.errors?.length) {
-    const first = body.errors[0]!;
-    throw new ApiError(body.errors.map((e) => e.message).join(' '), first.extensions?.code);
+  return payload;
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  const response = await postGraphQL(query, variables, 'application/json', signal);
+  let body: GraphQLPayload<T>;
+  try {
+    body = withoutErrors(await response.json());
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
   }
   if (!body.data) throw new ApiError('The server returned no data.');
   return body.data;

@@ -1,21 +1,10 @@
 // A GraphQL subscription over server-sent events (what graphql-yoga serves to a POST with
 // "Accept: text/event-stream"): each event's payload goes to `onData` as it arrives, so a
 // long screening can show its progress. Errors become ApiErrors, as with gql().
-import { ApiError, authorization } from './api.ts';
+import { ApiError, postGraphQL, withoutErrors, type GraphQLPayload } from './api.ts';
 
 export async function subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, signal?: AbortSignal): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authorization() },
-      body: JSON.stringify({ query, variables }),
-      signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError('Cannot reach the server. Is it running?');
-  }
+  const response = await postGraphQL(query, variables, 'text/event-stream', signal);
   if (!response.ok || !response.body) throw new ApiError(`The server answered ${response.status} ${response.statusText}.`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
@@ -33,11 +22,7 @@ export async function subscribe<T>(query: string, variables: Record<string, unkn
       if (event === 'complete') return;
       const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
       if (event !== 'next' || !data) continue;
-      const payload = JSON.parse(data) as { data?: T; errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[] };
-      if (payload.errors?.length) {
-        const first = payload.errors[0]!;
-        throw new ApiError(payload.errors.map((e) => e.message).join(' '), first.extensions?.code, first.extensions?.problems);
-      }
+      const payload = withoutErrors(JSON.parse(data) as GraphQLPayload<T>);
       if (payload.data) onData(payload.data);
     }
   }
