@@ -14,6 +14,10 @@ export interface Config {
   neo4j: Neo4jTarget;
   loadSeed: boolean;
   requireReadToken: boolean;
+  /** Other origins whose pages may call the API (CORS); same-origin only when empty. */
+  corsOrigins: string[];
+  /** Serve GraphiQL at /graphql to browsers. */
+  graphiql: boolean;
   webDir: string;
 }
 
@@ -37,6 +41,25 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (/^(0|false|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false; got "${raw}".`);
+}
+
+/** CORS_ORIGINS: comma-separated origins such as https://research.example.org (scheme, host, port; no path). */
+export function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://app.example.org, separated by commas; "${origin}" is not one.`);
+    }
+    return origin;
+  });
 }
 
 const ALLOWED_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
@@ -72,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: neo4jTargetFromEnv(env, '.neo4j/dev', 7687),
     loadSeed: flag(env, 'LOAD_SEED', true),
     requireReadToken: flag(env, 'REQUIRE_READ_TOKEN', false),
+    corsOrigins: corsOrigins(env),
+    graphiql: flag(env, 'GRAPHIQL', false),
     webDir: resolve(projectRoot, 'web/dist'),
   };
 }

@@ -8,6 +8,11 @@ export type Viewer = { name: string; role: Role } | { name: null; role: 'anonymo
 
 /** What every resolver receives. The API keeps no state of its own beyond this. */
 export interface ApiContext {
+  /** The database as this request sees it: it stops answering once the client has gone. */
   db: Database;
   viewer: Viewer;
+  /** Aborted when the client disconnects; long work checks it between steps. */
+  signal?: AbortSignal;
+  /** The client's address, for per-client limits on expensive requests. */
+  clientAddress?: string;
 }

@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const connection = await connect(config.neo4j, log);
   let stopping = false;
-  const server = createServer({ db: connection.db, webDir: config.webDir, requireReadToken: config.requireReadToken });
+  const server = createServer({
+    db: connection.db,
+    webDir: config.webDir,
+    requireReadToken: config.requireReadToken,
+    corsOrigins: config.corsOrigins,
+    graphiql: config.graphiql,
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

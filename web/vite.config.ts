@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // No source maps in the built app: production serves only what runs (npm run dev has its own).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   server: { proxy: { '/graphql': `http://127.0.0.1:${process.env.PORT ?? 4000}` } },
 });

@@ -1,5 +1,5 @@
 // screenPortfolio and decideMatch: arguments checked here, the work in screen.ts and store.ts.
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { requireEditor } from '../auth/viewer.ts';
 import { BoundExceeded, boundError, COMPLICITY_BOUNDS } from '../complicity/bounds.ts';
 import { resolveWeights } from '../complicity/weights.ts';
@@ -8,7 +8,7 @@ import type { ClaimStatus } from '../domain/model.ts';
 import { entityById } from '../entity/resolvers.ts';
 import { badInput, intInRange } from '../errors.ts';
 import { claimFilter } from '../filters/claimFilter.ts';
-import { checkFlagBudget, harmsSelections } from './flagBudget.ts';
+import { HARMS_LIMIT } from './flagBudget.ts';
 import type { Decision } from './matching.ts';
 import { pathLoader, type PathLoader } from './pathBatch.ts';
 import { REPORT_FLAGS } from './report.ts';
@@ -53,10 +53,9 @@ export function presentScreening(s: Screening, paths?: PathLoader) {
   };
 }
 
-/** `limit` of HoldingExposure.harms: all when left out, else 1 or more. */
+/** `limit` of HoldingExposure.harms, within the bounds the flag budget priced before execution. */
 function flagLimit(limit: number | null | undefined): number {
-  if (limit === null || limit === undefined) return Infinity;
-  return intInRange('limit', limit, 1, Number.MAX_SAFE_INTEGER);
+  return intInRange('limit', limit ?? HARMS_LIMIT.default, 1, HARMS_LIMIT.max);
 }
 
 /** A presented screening with the best `limit` flags of each holding and their paths loaded, for reports. */
@@ -115,19 +114,19 @@ function screeningError(error: unknown): unknown {
   return error;
 }
 
+/** The screening, presented (the flags a request selects were checked against FLAG_BUDGET before it ran). */
+function presented(s: Screening, ctx: ApiContext, weights: ScreenOptions['weights']) {
+  return presentScreening(s, pathLoader(ctx.db, weights));
+}
+
 /**
  * screenPortfolio as a stream of events: progress while it runs, then the result. The work
  * runs as the stream is read; events wait in a queue until the client takes them. A stream
  * closed early (the client went away: graphql-yoga then returns the iterator) aborts the work
  * at its next step rather than leaving it to run on. `run` is screenPortfolio but for tests.
  */
-/** The screening, presented, once the flags a request selects are known to fit FLAG_BUDGET. */
-function presentWithin(s: Screening, ctx: ApiContext, weights: ScreenOptions['weights'], info: GraphQLResolveInfo | undefined, path: readonly string[]) {
-  if (info) checkFlagBudget(s.holdings.map((h) => h.exposure?.harms.length ?? 0), harmsSelections(info, path));
-  return presentScreening(s, pathLoader(ctx.db, weights));
-}
 
-export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = screenPortfolio, info?: GraphQLResolveInfo) {
+export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = screenPortfolio) {
   const opts = screenOptions(args);
   const stop = new AbortController();
   const queue: { phase: string; done: number; total: number }[] = [];
@@ -153,7 +152,7 @@ export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = 
       wake = null;
     }
     try {
-      yield { screenPortfolioProgress: { progress: null, result: presentWithin(await work, ctx, opts.weights, info, ['result', 'holdings', 'exposure', 'harms']) } };
+      yield { screenPortfolioProgress: { progress: null, result: presented(await work, ctx, opts.weights) } };
     } catch (error) {
       throw screeningError(error);
     }
@@ -165,10 +164,10 @@ export async function* screeningEvents(args: ScreenArgs, ctx: ApiContext, run = 
 
 export const portfolioResolvers = {
   Mutation: {
-    async screenPortfolio(_: unknown, args: ScreenArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async screenPortfolio(_: unknown, args: ScreenArgs, ctx: ApiContext) {
       const opts = screenOptions(args);
       try {
-        return presentWithin(await screenPortfolio(ctx.db, opts), ctx, opts.weights, info, ['holdings', 'exposure', 'harms']);
+        return presented(await screenPortfolio(ctx.db, { ...opts, signal: ctx.signal }), ctx, opts.weights);
       } catch (error) {
         throw screeningError(error);
       }
@@ -190,6 +189,6 @@ export const portfolioResolvers = {
     },
   },
   Subscription: {
-    screenPortfolioProgress: { subscribe: (_: unknown, args: ScreenArgs, ctx: ApiContext, info: GraphQLResolveInfo) => screeningEvents(args, ctx, screenPortfolio, info) },
+    screenPortfolioProgress: { subscribe: (_: unknown, args: ScreenArgs, ctx: ApiContext) => screeningEvents(args, ctx) },
   },
 };

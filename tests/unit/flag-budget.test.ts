@@ -1,53 +1,50 @@
-// How many flags and flag paths a screening request asks for (api/portfolio/flagBudget.ts):
-// every `harms` selection, under aliases and fragments, with its limit from a literal or a
-// variable; and the one error past the budget.
+// How many flags and flag paths a screening request could ask for (api/portfolio/flagBudget.ts),
+// worked out from the document before it runs: every `harms` selection, under aliases and
+// fragments, with its limit from a literal, a variable or its default, times the file's lines.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
-import { checkFlagBudget, FLAG_BUDGET, harmsSelections } from '../../api/portfolio/flagBudget.ts';
+import { parse, type GraphQLError } from 'graphql';
+import { FLAG_BUDGET, HARMS_LIMIT, holdingsBound, operationFlagBudgetError, worstCase, flagBudgetError } from '../../api/portfolio/flagBudget.ts';
 
-/** The resolve info of the operation's first field, as graphql-js would give it. */
-function infoOf(source: string, variableValues: Record<string, unknown> = {}): GraphQLResolveInfo {
-  const doc = parse(source);
-  const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments, variableValues } as unknown as GraphQLResolveInfo;
-}
+const lines = (n: number) => ['name', ...Array.from({ length: n }, (_, i) => `Holding ${i}`)].join('\n');
 
-const PATH = ['holdings', 'exposure', 'harms'];
-
-test('every harms selection is found, with its limit and whether it asks for paths', () => {
-  const info = infoOf(
-    `mutation($n: Int) { screenPortfolio(portfolio: "p", content: "c") {
-      holdings { exposure { all: harms { harm { id } } top: harms(limit: 3) { score path { score } } ...More } }
-    } }
-    fragment More on HoldingExposure { ... on HoldingExposure { some: harms(limit: $n) { harm { id } } } }`,
-    { n: 7 },
-  );
-  assert.deepEqual(harmsSelections(info, PATH), [
-    { limit: null, withPath: false },
-    { limit: 3, withPath: true },
-    { limit: 7, withPath: false },
-  ]);
-  assert.deepEqual(harmsSelections(infoOf('mutation { screenPortfolio(portfolio: "p", content: "c") { summary { holdings } } }'), PATH), []);
+test('the holdings bound is the non-blank lines of the file, at most 20,000', () => {
+  assert.equal(holdingsBound('name\nA\n\n  \nB\n'), 3);
+  assert.equal(holdingsBound(lines(30_000)), 20_000);
+  assert.equal(holdingsBound(undefined), 0);
 });
 
-test('the budget counts each holding’s listed flags and paths, and names what to change past it', () => {
-  const counts = [50, 2, 0];
-  // 52 + 3 + 2 flags; 5 paths.
-  assert.doesNotThrow(() => checkFlagBudget(counts, [{ limit: null, withPath: false }, { limit: 3, withPath: true }]));
-  const exposed = Array.from({ length: 1000 }, () => 20);
-  assert.doesNotThrow(() => checkFlagBudget(exposed, [{ limit: 10, withPath: true }]), '10,000 paths is the budget');
-  assert.throws(
-    () => checkFlagBudget([...exposed, 1], [{ limit: 10, withPath: true }]),
-    (e: Error & { extensions?: Record<string, unknown> }) =>
-      e.extensions?.code === 'LIMIT_EXCEEDED' && e.extensions.bound === 'flagPaths' && e.extensions.limit === FLAG_BUDGET.paths && /10,001 flag paths, more than 10,000: ask for a lower harms\(limit:\)/.test(e.message),
-  );
-  const dense = Array.from({ length: 1000 }, () => 406);
-  assert.throws(
-    () => checkFlagBudget(dense, [{ limit: null, withPath: false }]),
-    (e: Error & { extensions?: Record<string, unknown> }) => e.extensions?.bound === 'flags' && /406,000 flags, more than 400,000/.test(e.message),
-  );
-  assert.doesNotThrow(() => checkFlagBudget(dense, [{ limit: 20, withPath: false }]));
-  assert.doesNotThrow(() => checkFlagBudget(Array.from({ length: 20_000 }, () => 500), [{ limit: 20, withPath: false }]), "the explorer's request on the largest portfolio fits");
+test('every harms selection counts, with its limit from a literal, a variable or the default', () => {
+  const doc = parse(`mutation($n: Int, $c: String!) { screenPortfolio(portfolio: "p", content: $c) {
+      holdings { exposure { all: harms { harm { id } } top: harms(limit: 3) { score path { score } } ...More } }
+    } }
+    fragment More on HoldingExposure { ... on HoldingExposure { some: harms(limit: $n) { harm { id } } } }`);
+  // 10 lines: 10 × (100 + 3 + 7) flags, 10 × 3 paths; within the budget.
+  assert.equal(operationFlagBudgetError(doc, { n: 7, c: lines(9) }), null);
+  assert.deepEqual(worstCase(10, [{ limit: HARMS_LIMIT.default, withPath: false }, { limit: 3, withPath: true }]), { flags: 1030, paths: 30, holdings: 10 });
+});
+
+test('past the budget the request is refused before it runs, naming the bound and what to change', () => {
+  const paths = operationFlagBudgetError(
+    parse('mutation($c: String!) { screenPortfolio(portfolio: "p", content: $c) { holdings { exposure { harms(limit: 10) { path { score } } } } } }'),
+    { c: lines(1000) },
+  ) as GraphQLError;
+  assert.equal(paths.extensions.code, 'LIMIT_EXCEEDED');
+  assert.equal(paths.extensions.bound, 'flagPaths');
+  assert.equal(paths.extensions.limit, FLAG_BUDGET.paths);
+  assert.match(paths.message, /could send 10,010 flag paths \(1,001 holdings at most in its file\), more than 10,000: ask for a lower harms\(limit:\)/);
+
+  const flags = flagBudgetError(worstCase(20_000, [{ limit: 21, withPath: false }])) as GraphQLError;
+  assert.equal(flags.extensions.bound, 'flags');
+  assert.match(flags.message, /could list 420,000 flags .* more than 400,000/);
+  assert.equal(flagBudgetError(worstCase(20_000, [{ limit: 20, withPath: false }])), null, "the explorer's request on the largest portfolio fits");
+});
+
+test('the progress stream is counted through its result, and several screenings add up', () => {
+  const stream = parse('subscription($c: String!) { screenPortfolioProgress(portfolio: "p", content: $c) { result { holdings { exposure { harms(limit: 20) { path { score } } } } } } }');
+  assert.equal((operationFlagBudgetError(stream, { c: lines(600) }) as GraphQLError).extensions.bound, 'flagPaths');
+  assert.equal(operationFlagBudgetError(stream, { c: lines(400) }), null);
+  const twice = parse('mutation($c: String!) { a: screenPortfolio(portfolio: "p", content: $c) { holdings { exposure { harms(limit: 20) { path { score } } } } } b: screenPortfolio(portfolio: "p", content: $c) { holdings { exposure { harms(limit: 20) { path { score } } } } } }');
+  assert.equal((operationFlagBudgetError(twice, { c: lines(299) }) as GraphQLError).extensions.bound, 'flagPaths', '2 × 300 × 20 = 12,000 paths');
+  assert.equal(operationFlagBudgetError(parse('{ entity(id: "x") { id } }'), {}), null);
 });

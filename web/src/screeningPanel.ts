@@ -151,7 +151,8 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
         status.textContent = ` Loading the flags' paths: ${++done} of ${chosen.length} holdings…`;
       }
     };
-    await Promise.all([worker(), worker(), worker(), worker()]);
+    // Two at a time: what the server lets one anonymous reader run at once (api/limits/inFlight.ts).
+    await Promise.all([worker(), worker()]);
     status.textContent = '';
     return flagged.length > chosen.length ? [`each flag's path is listed for the ${chosen.length} most severe holdings; the other ${flagged.length - chosen.length} show their best path (the CLI, npm run screen, lists them all)`] : [];
   };
