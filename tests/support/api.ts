@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../api/config.ts';
 import type { Database } from '../../api/db/database.ts';
-import { createServer } from '../../api/server.ts';
+import { createServer, type ServerOptions } from '../../api/server.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -23,13 +23,9 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Database,
-  opts: { webDir?: string; requireReadToken?: boolean } = {},
+  opts: Partial<Omit<ServerOptions, 'db'>> = {},
 ): Promise<TestApi> {
-  const server = createServer({
-    db,
-    webDir: opts.webDir ?? join(projectRoot, 'web/dist'),
-    requireReadToken: opts.requireReadToken ?? false,
-  });
+  const server = createServer({ webDir: join(projectRoot, 'web/dist'), ...opts, db });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
