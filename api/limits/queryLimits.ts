@@ -12,8 +12,8 @@ import { operationFlagBudgetError } from '../portfolio/flagBudget.ts';
 import { EXPENSIVE_COST, EXPENSIVE_FIELDS, fieldCost, MAX_QUERY_COST } from './fieldCosts.ts';
 import { ExpensiveRequestSlots } from './inFlight.ts';
 
-/** The document's shape: generous for every query the explorer and the CLI send. */
-export const DOCUMENT_LIMITS = { maxAliases: 20, maxDepth: 14, maxTokens: 4_000, maxDirectives: 20 } as const;
+/** The document's shape: generous for every query the explorer sends; the standard introspection query is 15 deep. */
+export const DOCUMENT_LIMITS = { maxAliases: 20, maxDepth: 16, maxTokens: 4_000, maxDirectives: 20 } as const;
 
 export function limitExceeded(message: string, bound: string, limit: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', bound, limit } });
@@ -35,7 +35,8 @@ function tagged(bound: keyof typeof DOCUMENT_LIMITS) {
 export function documentLimitsPlugin(): Plugin {
   return EnvelopArmorPlugin({
     maxAliases: { n: DOCUMENT_LIMITS.maxAliases, onReject: tagged('maxAliases') },
-    maxDepth: { n: DOCUMENT_LIMITS.maxDepth, flattenFragments: true, onReject: tagged('maxDepth') },
+    // Introspection too: a nested ofType chain is the deepest document the schema allows.
+    maxDepth: { n: DOCUMENT_LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: false, onReject: tagged('maxDepth') },
     maxTokens: { n: DOCUMENT_LIMITS.maxTokens, onReject: tagged('maxTokens') },
     maxDirectives: { n: DOCUMENT_LIMITS.maxDirectives, onReject: tagged('maxDirectives') },
     // Priced per field below instead of armor's flat cost per object.
