@@ -71,9 +71,6 @@ export const FICTIONAL_COUNTRIES: readonly { name: string; code: string }[] = [
   ['San Theodoros', 'QR'], ['Nuevo Rico', 'QS'],
 ].map(([name, code]) => ({ name: name!, code: code! }));
 
-/** ISO 3166 codes reserved for user assignment: never a real country's. */
-export const USER_ASSIGNED_CODE = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
-
 // Brand stems of well-known fictional companies (software samples, films, television); each
 // name also carries a number, so no generated name is a real company's.
 const BRAND_STEMS = [

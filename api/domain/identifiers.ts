@@ -13,7 +13,8 @@ export const IDENTIFIER_WORDS: Readonly<Record<IdentifierKind, { name: string; f
 
 const SHAPES: Readonly<Record<IdentifierKind, RegExp>> = {
   isin: /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/,
-  lei: /^[A-Z0-9]{18}[0-9]{2}$/,
+  // MOD 97-10 check digits run from 02 to 98: 00, 01 and 99 are never valid.
+  lei: /^[A-Z0-9]{18}(?!0[01]|99)[0-9]{2}$/,
 };
 
 /** A letter as the number ISIN and LEI check digits read it: A = 10 ... Z = 35. */
