@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, realpathSync, renameSync, statSync, wri
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isinCheckDigit, leiCheckDigits } from '../api/domain/identifiers.ts';
 import { relationAllows, type ClaimStatus, type EntityType, type RelationType } from '../api/domain/model.ts';
 
 export interface GenerateOptions {
@@ -69,9 +70,6 @@ export const FICTIONAL_COUNTRIES: readonly { name: string; code: string }[] = [
   ['Zamunda', 'QM'], ['Genosha', 'QN'], ['Bialya', 'QO'], ['Kahndaq', 'QP'], ['Santa Prisca', 'QQ'],
   ['San Theodoros', 'QR'], ['Nuevo Rico', 'QS'],
 ].map(([name, code]) => ({ name: name!, code: code! }));
-
-/** ISO 3166 codes reserved for user assignment: never a real country's. */
-export const USER_ASSIGNED_CODE = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
 
 // Brand stems of well-known fictional companies (software samples, films, television); each
 // name also carries a number, so no generated name is a real company's.
@@ -282,27 +280,6 @@ function idOf(pool: Pool, i: number): string {
     return `syn-${pool.slug}-${FICTIONAL_COUNTRIES[i]!.code.toLowerCase()}`;
   }
   return `syn-${pool.slug}-${String(i).padStart(pool.width, '0')}`;
-}
-
-/** ISO 7064 MOD 97-10 check digits, as used by LEIs. */
-function leiCheckDigits(body: string): string {
-  let rest = 0;
-  for (const ch of `${body}00`) {
-    const value = parseInt(ch, 36);
-    rest = (value > 9 ? rest * 100 + value : rest * 10 + value) % 97;
-  }
-  return String(98 - rest).padStart(2, '0');
-}
-
-function isinCheckDigit(body: string): number {
-  const digits = [...body].map((ch) => parseInt(ch, 36)).join('');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) d *= 2;
-    sum += d > 9 ? d - 9 : d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database } from '../db/database.ts';
+import { isWebAddress } from '../domain/standards.ts';
 import type { SourceRecord } from '../exchange/dataset.ts';
 import { formatProblems } from '../exchange/dataset.ts';
 import { importFormatFromFileName, type ImportFormatName, type ImportInput } from '../exchange/formats/index.ts';
@@ -51,12 +52,8 @@ function defaultSource(flags: Record<string, string | boolean>, file: string): S
     }
     return undefined;
   }
-  let host: string;
-  try {
-    host = new URL(url).host;
-  } catch {
-    throw new UsageError(`--default-source-url must be an http(s) address; got "${url}".`);
-  }
+  if (!isWebAddress(url)) throw new UsageError(`--default-source-url must be an http(s) address; got "${url}".`);
+  const host = new URL(url).host;
   return {
     id: `src-import-${createHash('sha256').update(url).digest('hex').slice(0, 12)}`,
     publisher: typeof flags['default-source-publisher'] === 'string' ? flags['default-source-publisher'] : host,

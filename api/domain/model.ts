@@ -4,9 +4,16 @@
 
 export type FieldKind = 'string' | 'int' | 'float' | 'date' | 'stringList';
 
+/** A standard a string field's value must follow (checked in fieldRules.ts). */
+export type FieldFormat = 'country' | 'currency' | 'isin' | 'lei' | 'webAddress';
+
 export interface FieldSpec {
   kind: FieldKind;
   doc: string;
+  format?: FieldFormat;
+  /** Bounds of a number field, inclusive; min is 0 when not given (every number is a quantity). */
+  min?: number;
+  max?: number;
 }
 
 /** Fields every entity has, whatever its type. */
@@ -15,14 +22,14 @@ export const COMMON_FIELDS = {
   name: { kind: 'string', doc: 'Display name.' },
   aliases: { kind: 'stringList', doc: 'Other names it is known by.' },
   description: { kind: 'string', doc: 'One or two neutral sentences.' },
-  country: { kind: 'string', doc: 'ISO 3166-1 alpha-2 code of its country, where it has one.' },
+  country: { kind: 'string', format: 'country', doc: 'ISO 3166-1 alpha-2 code of its country, where it has one.' },
 } as const satisfies Record<string, FieldSpec>;
 
 const identifiers = {
-  isin: { kind: 'string', doc: 'ISIN of its listed shares.' },
+  isin: { kind: 'string', format: 'isin', doc: 'ISIN of its listed shares.' },
   ticker: { kind: 'string', doc: 'Exchange ticker.' },
-  lei: { kind: 'string', doc: 'Legal Entity Identifier.' },
-  website: { kind: 'string', doc: 'Official website.' },
+  lei: { kind: 'string', format: 'lei', doc: 'Legal Entity Identifier.' },
+  website: { kind: 'string', format: 'webAddress', doc: 'Official website.' },
 } as const satisfies Record<string, FieldSpec>;
 
 const period = {
@@ -66,8 +73,8 @@ export const ENTITY_TYPES = {
     ftm: 'Contract',
     doc: 'A contract, partnership or sale.',
     fields: {
-      value: { kind: 'float', doc: 'Reported value.' },
-      currency: { kind: 'string', doc: 'ISO 4217 currency of the value.' },
+      value: { kind: 'float', min: 0, doc: 'Reported value.' },
+      currency: { kind: 'string', format: 'currency', doc: 'ISO 4217 currency of the value.' },
       kind: { kind: 'string', doc: 'contract, partnership, sale...' },
       ...period,
     },
@@ -90,12 +97,12 @@ export const ENTITY_TYPES = {
   Country: {
     ftm: 'Address',
     doc: 'A country.',
-    fields: { code: { kind: 'string', doc: 'ISO 3166-1 alpha-2 code.' } },
+    fields: { code: { kind: 'string', format: 'country', doc: 'ISO 3166-1 alpha-2 code.' } },
   },
   Population: {
     ftm: 'Organization',
     doc: 'People who depend on a service.',
-    fields: { size: { kind: 'int', doc: 'Number of people.' } },
+    fields: { size: { kind: 'int', min: 0, doc: 'Number of people.' } },
   },
 } as const satisfies Record<string, { ftm: string; doc: string; fields: Record<string, FieldSpec> }>;
 
@@ -107,7 +114,7 @@ export const SOURCE_FIELDS = {
   publisher: { kind: 'string', doc: 'Who published it.' },
   title: { kind: 'string', doc: 'Title; in [brackets] when it is a description, not the headline.' },
   date: { kind: 'date', doc: 'Publication date.' },
-  url: { kind: 'string', doc: 'Public address.' },
+  url: { kind: 'string', format: 'webAddress', doc: 'Public address.' },
   kind: { kind: 'string', doc: 'news, ngo-statement, court, regulator, company...' },
 } as const satisfies Record<string, FieldSpec>;
 
@@ -197,11 +204,11 @@ export const CLAIM_FIELDS = {
   id: { kind: 'string', doc: 'Stable id; derived from type and endpoints when not given.' },
   sourceIds: { kind: 'stringList', doc: 'Ids of the sources that report it (at least one).' },
   status: { kind: 'string', doc: 'How it stands.' },
-  confidence: { kind: 'float', doc: 'Curator confidence 0..1; null when not assessed.' },
+  confidence: { kind: 'float', min: 0, max: 1, doc: 'Curator confidence 0..1; null when not assessed.' },
   start: { kind: 'date', doc: 'When it began.' },
   end: { kind: 'date', doc: 'When it ended.' },
   summary: { kind: 'string', doc: 'One line saying only what the sources report.' },
-  percentage: { kind: 'float', doc: 'For OWNS and HOLDS: share held, 0..100.' },
+  percentage: { kind: 'float', min: 0, max: 100, doc: 'For OWNS and HOLDS: share held, 0..100.' },
   note: { kind: 'string', doc: "A curator's note about the claim itself." },
 } as const satisfies Record<string, FieldSpec>;
 

@@ -21,6 +21,10 @@ import {
   type FieldSpec,
   type RelationType,
 } from '../domain/model.ts';
+import { fieldProblem, isPartialDate } from '../domain/fieldRules.ts';
+
+// Where dates are checked outside a dataset too (filters, CLIs).
+export { isPartialDate };
 
 export interface SourceRecord {
   id: string;
@@ -71,46 +75,8 @@ export interface ValidationProblem {
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: ValidationProblem[] };
 
-const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const MAX_TEXT = 10_000;
-
-/** A date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar. */
-export function isPartialDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [, , month, day] = m;
-  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;
-  if (day !== undefined) {
-    const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-  }
-  return true;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Checks one value against its field spec; returns a reason when it does not fit. */
-function fieldProblem(name: string, spec: FieldSpec, value: unknown): string | null {
-  switch (spec.kind) {
-    case 'string':
-      if (typeof value !== 'string') return `"${name}" must be a string`;
-      if (value.length > MAX_TEXT) return `"${name}" is longer than ${MAX_TEXT} characters`;
-      return null;
-    case 'date':
-      return typeof value === 'string' && isPartialDate(value)
-        ? null
-        : `"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(value)}`;
-    case 'int':
-      return Number.isInteger(value) && (value as number) >= 0 ? null : `"${name}" must be a whole number ≥ 0`;
-    case 'float':
-      return typeof value === 'number' && Number.isFinite(value) ? null : `"${name}" must be a number`;
-    case 'stringList':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? null
-        : `"${name}" must be a list of strings`;
-  }
 }
 
 class Collector {
@@ -139,18 +105,17 @@ function validateSources(raw: unknown[], out: Collector): SourceRecord[] {
       if (!spec) {
         out.add(where, `unknown field "${key}"; allowed: ${Object.keys(SOURCE_FIELDS).join(', ')}`);
         sound = false;
-      } else if (v !== null && fieldProblem(key, spec, v)) {
-        out.add(where, fieldProblem(key, spec, v)!);
+        continue;
+      }
+      const problem = v === null ? null : fieldProblem(key, spec, v);
+      if (problem) {
+        out.add(where, problem);
         sound = false;
       }
     }
     const id = value.id as string;
     if (typeof id === 'string' && !isValidId(id)) {
       out.add(where, `id "${id}" must be ${ID_RULE}`);
-      sound = false;
-    }
-    if (typeof value.url === 'string' && !/^https?:\/\/\S+$/.test(value.url)) {
-      out.add(where, `url must be an http(s) address; got "${value.url}"`);
       sound = false;
     }
     if (seen.has(id)) {
@@ -266,12 +231,6 @@ function validateClaims(
       if (value[key] === undefined || value[key] === null) continue;
       const problem = fieldProblem(key, CLAIM_FIELDS[key], value[key]);
       if (problem) problems.push(problem);
-    }
-    if (typeof value.confidence === 'number' && (value.confidence < 0 || value.confidence > 1)) {
-      problems.push(`confidence must be between 0 and 1; got ${value.confidence}`);
-    }
-    if (typeof value.percentage === 'number' && (value.percentage < 0 || value.percentage > 100)) {
-      problems.push(`percentage must be between 0 and 100; got ${value.percentage}`);
     }
     if (typeof value.start === 'string' && typeof value.end === 'string' && value.end < value.start) {
       problems.push(`end ${value.end} is before start ${value.start}`);

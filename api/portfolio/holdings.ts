@@ -3,7 +3,7 @@
 // first; any problem is reported by line and nothing is screened.
 import type { ValidationProblem } from '../exchange/dataset.ts';
 import { readCsv } from '../exchange/formats/csvText.ts';
-import { canonicalIdentifier, isValidIsin, isValidLei } from './identifiers.ts';
+import { IDENTIFIER_WORDS, canonicalIdentifier, identifierFault } from '../domain/identifiers.ts';
 
 export interface Holding {
   /** 1-based line of the input it came from. */
@@ -77,17 +77,16 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
       return raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
     };
     const holding: Holding = { line: record.line, name: cell('name'), isin: null, ticker: cell('ticker'), lei: null, weight: null, value: null };
-    const isin = cell('isin');
-    if (isin !== null) {
-      const canonical = canonicalIdentifier(isin);
-      if (isValidIsin(canonical)) holding.isin = canonical;
-      else problem(record.line, `"${isin}" is not a valid ISIN (2 letters, 9 letters or digits, a check digit)`);
-    }
-    const lei = cell('lei');
-    if (lei !== null) {
-      const canonical = canonicalIdentifier(lei);
-      if (isValidLei(canonical)) holding.lei = canonical;
-      else problem(record.line, `"${lei}" is not a valid LEI (20 characters with valid check digits)`);
+    for (const kind of ['isin', 'lei'] as const) {
+      const raw = cell(kind);
+      if (raw === null) continue;
+      const canonical = canonicalIdentifier(raw);
+      const fault = identifierFault(kind, canonical);
+      if (fault === null) holding[kind] = canonical;
+      else {
+        const words = IDENTIFIER_WORDS[kind];
+        problem(record.line, `"${raw}" is not a valid ${words.name} (${words.form})${fault === 'check digits' ? `: ${words.mismatch}` : ''}`);
+      }
     }
     for (const column of ['weight', 'value'] as const) {
       const raw = cell(column);

@@ -2,7 +2,7 @@
 // (exact), then normalised names and aliases with a score and the reason; anything ambiguous
 // or weak is returned for a person to confirm or reject, and their choice wins next time.
 import type { Holding } from './holdings.ts';
-import { canonicalIdentifier } from './identifiers.ts';
+import { canonicalIdentifier } from '../domain/identifiers.ts';
 import { letterCounts, NameIndex, type IndexedName, type Nearby } from './nameIndex.ts';
 import { containment, editDistanceWithin, nameVariants, normaliseName, spellingSimilarityBound, trigrams } from './names.ts';
 

@@ -75,6 +75,26 @@ test('entity input is validated with the model: fields of another type are refus
   assert.match(badId.errors![0]!.message, /id "Bad Id" must be lower-case/);
 });
 
+test('entity and claim input is checked like an import: codes, identifiers, addresses and bounds', async () => {
+  const before = await fingerprint();
+  const refused = async (query: string, variables: Record<string, unknown>, message: RegExp) => {
+    const res = await api.gql(query, variables, editor);
+    assert.equal(res.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(res));
+    assert.match(res.errors![0]!.message, message);
+  };
+  await refused(CREATE, { input: { id: 'fictional-narnia-co', type: 'Company', name: 'Fictional Narnia Co', country: 'Narnia' } }, /"country" must be an ISO 3166-1 alpha-2 country code .*; got "Narnia"/);
+  await refused(CREATE, { input: { id: 'fictional-bad-isin', type: 'Company', name: 'Fictional Co', isin: 'XA0000000018' } }, /"isin" must be a valid ISIN .*; got "XA0000000018": its check digit does not match/);
+  await refused(CREATE, { input: { id: 'fictional-bad-deal', type: 'Contract', name: 'Fictional deal', value: -5 } }, /"value" must be a number ≥ 0; got -5/);
+  const UPDATE = `mutation($id: ID!, $patch: EntityPatch!) { updateEntity(id: $id, patch: $patch) { id } }`;
+  await refused(UPDATE, { id: fictional.id, patch: { website: 'ftp://x' } }, /"website" must be an http\(s\) address; got "ftp:\/\/x"/);
+  await refused(
+    `mutation { addClaim(input: { from: "${fictional.id}", type: OWNS, to: "google", status: REPORTED, summary: "s", percentage: 150, sourceIds: ["src-wired-nimbus-idf"] }) { id } }`,
+    {},
+    /"percentage" must be between 0 and 100; got 150/,
+  );
+  assert.equal(await fingerprint(), before, 'nothing written');
+});
+
 test('a claim needs at least one source, and is added with a new source in one step', async () => {
   const noSource = await api.gql(
     `mutation { addClaim(input: { from: "${fictional.id}", type: OPERATES, to: "nimbus-cloud", status: ALLEGED, summary: "s" }) { id } }`,

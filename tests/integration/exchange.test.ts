@@ -234,6 +234,46 @@ test('a malformed file is refused with the line it breaks on, and nothing is wri
   assert.deepEqual(await graphCounts(db), before);
 });
 
+test('values that break a standard or a bound are refused through the API with file, line and field, and nothing is written', async () => {
+  const before = await fingerprint();
+  const entities = [
+    `${ENTITIES_HEADER},country,isin,lei,website,value,currency`,
+    'fictional-bad-co,Company,Fictional Bad Co,Narnia,bad,x,javascript:alert(1),,', // line 2
+    'fictional-bad-deal,Contract,Fictional bad deal,,,,,-5,NOTACURRENCY', // line 3
+  ].join('\n');
+  const report = await importData({ format: 'CSV', fileName: 'entities.csv', content: entities });
+  assert.equal(report.applied, false);
+  const reasons = report.problems.map((p) => `${p.file}: ${p.item}: ${p.reason}`);
+  for (const expected of [
+    /^entities\.csv: line 2 \(fictional-bad-co\): "country" must be an ISO 3166-1 alpha-2 country code .*; got "Narnia"$/,
+    /^entities\.csv: line 2 \(fictional-bad-co\): "isin" must be a valid ISIN \(2 letters, 9 letters or digits, a check digit\); got "bad"$/,
+    /^entities\.csv: line 2 \(fictional-bad-co\): "lei" must be a valid LEI \(18 letters or digits, 2 check digits\); got "x"$/,
+    /^entities\.csv: line 2 \(fictional-bad-co\): "website" must be an http\(s\) address; got "javascript:alert\(1\)"$/,
+    /^entities\.csv: line 3 \(fictional-bad-deal\): "value" must be a number ≥ 0; got -5$/,
+    /^entities\.csv: line 3 \(fictional-bad-deal\): "currency" must be an ISO 4217 currency code .*; got "NOTACURRENCY"$/,
+  ]) {
+    assert.ok(reasons.some((r) => expected.test(r)), `no problem ${expected}: ${reasons.join('\n')}`);
+  }
+  assert.equal(await fingerprint(), before);
+});
+
+test('an empty file of any format is refused as holding nothing, not applied', async () => {
+  const before = await fingerprint();
+  const empties: Record<string, unknown>[] = [
+    { format: 'FTM', fileName: 'empty.ftm.json', content: '' },
+    { format: 'FTM', fileName: 'blank.ftm.json', content: '\n\n' },
+    { format: 'JSON', fileName: 'empty.json', content: '{"sources": [], "entities": [], "relations": []}' },
+    { format: 'GRAPHOLOGY', fileName: 'empty.graphology.json', content: ' ' },
+    { format: 'CSV', fileName: 'entities.csv', content: `${ENTITIES_HEADER}\n`, rel: `${RELATIONSHIPS_HEADER}\n` },
+  ];
+  for (const vars of empties) {
+    const report = await importData(vars);
+    assert.equal(report.applied, false, String(vars.fileName));
+    assert.deepEqual(report.problems, [{ file: vars.fileName, item: '(file)', reason: 'holds no entities, claims or sources; there is nothing to import' }]);
+  }
+  assert.equal(await fingerprint(), before);
+});
+
 test('oversized content is refused with the bound named, before anything is read', async () => {
   const before = await graphCounts(db);
   const res = await api.gql(IMPORT, { format: 'JSON', fileName: 'huge.json', content: ' '.repeat(20_000_001) }, editor);

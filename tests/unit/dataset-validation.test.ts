@@ -89,7 +89,7 @@ test('wrong value types and out-of-range numbers are rejected', () => {
   });
   const reasons = p.map((x) => x.reason).join('\n');
   assert.match(reasons, /"size" must be a whole number/);
-  assert.match(reasons, /confidence must be between 0 and 1/);
+  assert.match(reasons, /"confidence" must be between 0 and 1; got 1.5/);
 });
 
 test('a file that is not an object of lists is rejected', () => {

@@ -119,6 +119,6 @@ test('oversized input is refused before it is read, in every format', () => {
 
 test('input with too many lines is refused, naming the line where it went over', () => {
   const lines = '\n'.repeat(MAX_INPUT_LINES + 1);
-  assertProblem(rejected('FTM', { fileName: 'x.ftm.json', content: lines }), 'x.ftm.json', /^line 2000001$/, /more than 2,000,000 lines/);
+  assertProblem(rejected('FTM', { fileName: 'x.ftm.json', content: `${ftmLines(COMPANY)}${lines}` }), 'x.ftm.json', /^line 2000001$/, /more than 2,000,000 lines/);
   assertProblem(rejected('CSV', csv({ content: `id,type,name${lines}` })), 'entities.csv', /^line 2000001$/, /more than 2,000,000 lines/);
 });

@@ -78,5 +78,5 @@ test('problems in relationships.csv and sources.csv name those files next to the
   assert.equal(result.ok, false);
   const problems = result.ok ? [] : locateProblems(result.problems, parsed);
   assert.ok(problems.some((p) => p.file === 'upload/relationships.csv' && p.item.startsWith('line 2 ') && /"to" points at "nobody"/.test(p.reason)));
-  assert.ok(problems.some((p) => p.file === 'upload/sources.csv' && p.item.startsWith('line 2') && /url must be an http/.test(p.reason)));
+  assert.ok(problems.some((p) => p.file === 'upload/sources.csv' && p.item.startsWith('line 2') && /"url" must be an http\(s\) address; got "ftp:\/\/not-http"/.test(p.reason)));
 });

@@ -8,7 +8,7 @@ import { exportDataset, locateProblems, parseImport } from '../../api/exchange/f
 
 // FollowTheMoney as other tools write it (no conflictLinks block), with fictional records.
 const foreign = [
-  { id: 'NK-Acme.1', schema: 'Company', properties: { name: ['Acme Widgets Ltd', 'Acme'], country: ['xa'], leiCode: ['5493000000000000000X'], registrationNumber: ['123'] } },
+  { id: 'NK-Acme.1', schema: 'Company', properties: { name: ['Acme Widgets Ltd', 'Acme'], country: ['xa'], leiCode: ['54930000000000000002'], registrationNumber: ['123'] } },
   { id: 'org-relief', schema: 'Organization', properties: { name: ['Freedonia Relief Fund'] } },
   { id: 'pb-peace', schema: 'PublicBody', properties: { name: ['Freedonia Ministry of Peace'], country: ['xa'] } },
   { id: 'p-firefly', schema: 'Person', properties: { name: ['Rufus T. Firefly'], position: ['Chairman'] } },
@@ -55,7 +55,7 @@ test('Company, Organization, PublicBody, Person and Contract become entities wit
     id: acme,
     type: 'Company',
     name: 'Acme Widgets Ltd',
-    props: { id: acme, name: 'Acme Widgets Ltd', aliases: ['Acme'], country: 'XA', lei: '5493000000000000000X' },
+    props: { id: acme, name: 'Acme Widgets Ltd', aliases: ['Acme'], country: 'XA', lei: '54930000000000000002' },
   });
   assert.equal(byId.get('org-relief')?.type, 'Company');
   assert.equal(byId.get('pb-peace')?.type, 'StateBody');
@@ -119,6 +119,6 @@ test('the export writes standard FtM properties, and the block carries what FtM 
   const link = lines.find((l) => l.schema === 'UnknownLink');
   assert.deepEqual(link.properties.role, ['linked to']);
   const company = lines.find((l) => l.id === acme);
-  assert.deepEqual(company.properties, { name: ['Acme Widgets Ltd'], alias: ['Acme'], country: ['xa'], leiCode: ['5493000000000000000X'] });
+  assert.deepEqual(company.properties, { name: ['Acme Widgets Ltd'], alias: ['Acme'], country: ['xa'], leiCode: ['54930000000000000002'] });
   for (const line of lines) for (const values of Object.values(line.properties)) assert.ok(Array.isArray(values) && values.every((v) => typeof v === 'string'));
 });

@@ -34,10 +34,10 @@ const awkward = (): Dataset =>
         { id: 'src-wire', publisher: '@Wire\nService', title: "L'été — ça va? 🚀 خبر", url: 'https://wire.example/b' },
       ],
       entities: [
-        { id: 'acme', type: 'Company', name: 'Acme Widgets, "Ltd"', aliases: ['Acme; Widgets', '[Acme]', ' spaced '], isin: 'XA0000000001', country: 'XA', description: 'Line one\r\nline two\nline "three"' },
+        { id: 'acme', type: 'Company', name: 'Acme Widgets, "Ltd"', aliases: ['Acme; Widgets', '[Acme]', ' spaced '], isin: 'XA0000000009', country: 'XA', description: 'Line one\r\nline two\nline "three"' },
         { id: 'acme-sub', type: 'Company', name: '=1+2', aliases: [], description: '', sector: '-cloud' },
-        { id: 'fund', type: 'Investor', name: '+Fund of Freedonia', lei: '5493000000000000000X' },
-        { id: 'gov-fd', type: 'Government', name: 'Government of Freedonia', country: 'freedonia' },
+        { id: 'fund', type: 'Investor', name: '+Fund of Freedonia', lei: '54930000000000000002' },
+        { id: 'gov-fd', type: 'Government', name: 'Government of Freedonia', country: 'XB' },
         { id: 'ministry', type: 'StateBody', name: 'Ministry of Ωmega', kind: 'ministry' },
         { id: 'rebels', type: 'ArmedGroup', name: 'Sylvanian Front' },
         { id: 'person-a', type: 'Person', name: 'Rufus T. Firefly', position: 'chairman' },

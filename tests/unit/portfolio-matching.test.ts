@@ -9,7 +9,7 @@ import { validateDataset } from '../../api/exchange/dataset.ts';
 import { readCsv } from '../../api/exchange/formats/csvText.ts';
 import { evaluateMatching } from '../../api/portfolio/evaluate.ts';
 import { parseHoldings, type Holding } from '../../api/portfolio/holdings.ts';
-import { isValidIsin, isValidLei } from '../../api/portfolio/identifiers.ts';
+import { isValidIsin, isValidLei } from '../../api/domain/identifiers.ts';
 import { buildMatchIndex, holdingKey, matchHolding, type Candidate } from '../../api/portfolio/matching.ts';
 import { normaliseName } from '../../api/portfolio/names.ts';
 

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { validateDataset } from '../../api/exchange/dataset.ts';
-import { generateDataset, USER_ASSIGNED_CODE, type SyntheticDataset } from '../../seed/generate.ts';
+import { USER_ASSIGNED_COUNTRY_CODE } from '../../api/domain/standards.ts';
+import { generateDataset, type SyntheticDataset } from '../../seed/generate.ts';
 import { seedPath } from '../../seed/seed.ts';
 
 const NODES = 3_000;
@@ -27,7 +28,7 @@ test('no generated name is a name or alias of a real organisation in the seed da
   assert.deepEqual(clashes, []);
   const countryCodes = sample.entities.flatMap((e) => (typeof e.country === 'string' ? [e.country] : typeof e.code === 'string' ? [e.code] : []));
   assert.ok(countryCodes.length > 0);
-  for (const code of countryCodes) assert.match(code, USER_ASSIGNED_CODE, 'only ISO user-assigned codes, never a real country');
+  for (const code of countryCodes) assert.match(code, USER_ASSIGNED_COUNTRY_CODE, 'only ISO user-assigned codes, never a real country');
   for (const s of sample.sources) assert.match(s.url, /^https:\/\/example\.org\//);
 });
 

@@ -13,7 +13,7 @@ import { graphmlExport } from './graphml.ts';
 import { graphologyExport } from './graphologyJson.ts';
 import { parseGraphology } from './graphologyParse.ts';
 import { parseProjectJson } from './projectJson.ts';
-import type { ExportFile, ParseResult } from './types.ts';
+import { emptyResult, nothingToImport, type ExportFile, type ParseResult } from './types.ts';
 
 export type { ExportFile, Origin, ParseResult } from './types.ts';
 export { locateProblems } from './types.ts';
@@ -50,7 +50,21 @@ export interface ImportInput {
   defaultSource?: SourceRecord;
 }
 
+/**
+ * Parses an import of any format. A file that holds nothing (no bytes, blanks only, a
+ * document with empty lists, a CSV header alone) is a problem, not an import of nothing.
+ */
 export function parseImport(format: ImportFormatName, input: ImportInput): ParseResult {
+  const texts = format === 'CSV' ? [input.content, input.relationshipsContent, input.sourcesContent] : [input.content];
+  if (texts.every((text) => text === undefined || text.trim() === '')) return { ...emptyResult(), problems: [nothingToImport(input.fileName)] };
+  const parsed = parseFormat(format, input);
+  const { sources, entities, relations } = parsed.raw;
+  const empty = [sources, entities, relations].every((list) => Array.isArray(list) && list.length === 0);
+  if (empty && parsed.problems.length === 0) parsed.problems.push(nothingToImport(input.fileName));
+  return parsed;
+}
+
+function parseFormat(format: ImportFormatName, input: ImportInput): ParseResult {
   switch (format) {
     case 'JSON':
       return parseProjectJson(input.content, input.fileName);

@@ -39,6 +39,10 @@ export function sizeProblem(text: string, file: string): ValidationProblem | nul
   return null;
 }
 
+export function nothingToImport(file: string): ValidationProblem {
+  return { file, item: '(file)', reason: 'holds no entities, claims or sources; there is nothing to import' };
+}
+
 export function tooManyLinesProblem(file: string, line: number): ValidationProblem {
   return {
     file,
