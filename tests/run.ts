@@ -1,11 +1,13 @@
 // `npm test`: starts the project's own Neo4j once for the whole run (on its own port and
-// data folder, never the app's), builds the web app for the browser tests, then runs every
-// test file with node's test runner. `npm test -- unit` runs the unit tests alone.
+// data folder, never the app's), gets Chromium for the browser tests if it is missing (see
+// support/chromium.ts), builds the web app, then runs every test file with node's test
+// runner. `npm test -- unit` runs the unit tests alone, with neither Neo4j nor Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../api/config.ts';
-import { startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
+import { LocalNeo4jError, startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
+import { chromiumAction, chromiumFacts, installChromium } from './support/chromium.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 // `npm test -- tests/integration/x.test.ts` runs one file; `npm test -- unit` one suite.
@@ -32,13 +34,21 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 delete env.NEO4J_URI;
 
 async function main(): Promise<number> {
+  // Decided before anything slow starts, so a run that cannot get Chromium stops at once.
+  const chromium = chromiumAction(chromiumFacts(wanted.includes('browser')));
+  if (chromium.kind === 'stop') throw new Error(chromium.line);
   if (needsNeo4j && !process.env.NEO4J_TEST_URI) {
     // NEO4J_TEST_HOME and NEO4J_TEST_PORT let two runs share a machine without colliding.
     const home = process.env.NEO4J_TEST_HOME ?? join(projectRoot, '.neo4j/test');
     rmSync(join(home, 'data'), { recursive: true, force: true });
-    neo4j = await startLocalNeo4j({ homeDir: home, boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7697), heap: '1g', log });
+    // Its first checks are Java and Maven, with their own messages: still before anything slow.
+    neo4j = await startLocalNeo4j({ homeDir: home, boltPort: Number(process.env.NEO4J_TEST_PORT ?? 7697), heap: '1g', log }).catch((error: unknown) => {
+      if (!(error instanceof LocalNeo4jError)) throw error;
+      throw new Error(`${error.message} (For the tests: NEO4J_TEST_URI names an existing Neo4j; \`npm test -- unit\` needs none.)`);
+    });
     env.NEO4J_TEST_URI = neo4j.uri;
   }
+  if (chromium.kind === 'install') installChromium(log);
   if (wanted.includes('browser')) {
     log('building the web app for the browser tests...');
     const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {

@@ -13,7 +13,7 @@ function unauthenticated(message: string): GraphQLError {
 
 export async function viewerFromHeader(db: Database, header: string | null, requireReadToken: boolean): Promise<Viewer> {
   if (!header) {
-    if (requireReadToken) throw unauthenticated(`This server needs a token for every request. ${HOW_TO}`);
+    if (requireReadToken) throw unauthenticated(`This server needs a token for every request, reads included: a reader's or an editor's, sent as "Authorization: Bearer TOKEN" (\`npm run token -- create --name NAME --role reader\` makes one).`);
     return ANONYMOUS;
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

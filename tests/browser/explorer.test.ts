@@ -147,7 +147,7 @@ test('an editor adds a claim with a new source from the side panel', async () =>
   const { page, errors } = await openPage();
   await page.getByTestId('token-input').fill(token);
   await page.getByTestId('sign-in').click();
-  await page.getByTestId('editor-name').filter({ hasText: 'browser-editor' }).waitFor();
+  await page.getByTestId('signed-in-as').filter({ hasText: 'Editing as browser-editor' }).waitFor();
 
   await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
   const panel = page.getByTestId('details-panel');

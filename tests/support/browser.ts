@@ -2,11 +2,12 @@
 // the flags this machine needs (no background networking: the network is closed), and pages
 // that fail the test on any request leaving the machine.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from './chromium.ts';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
 /** Opens `path` of the app at `baseUrl`; page errors and outside requests are collected in `errors`. */

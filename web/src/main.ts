@@ -9,7 +9,7 @@ import { NEIGHBORHOOD, type ClaimView, type EntityView, type NeighborhoodView } 
 import { setUpSearch } from './search.ts';
 import { showStatus } from './statusLine.ts';
 import { setUpExportMenu } from './exportMenu.ts';
-import { setUpEditorSession } from './editorSession.ts';
+import { setUpSession } from './session.ts';
 import { setUpPathFinder } from './pathFinder.ts';
 import { setUpScenarioPanel } from './scenarioPanel.ts';
 import { setUpScreeningPanel } from './screeningPanel.ts';
@@ -231,8 +231,10 @@ $('open-screening').addEventListener('click', () => screeningPanel.open());
 const sharedScenario = new URLSearchParams(location.search).get('scenario');
 if (sharedScenario) void scenarioPanel.openById(sharedScenario);
 
-setUpEditorSession($('editor'), (editor) => {
-  actions.editing = editor ? editingActions : null;
+setUpSession($('sign-in-bar'), $('sign-in-gate'), (role) => {
+  actions.editing = role === 'editor' ? editingActions : null;
+  // Where reads need a token, what a shared link asked for could not load before signing in.
+  if (role !== 'anonymous' && state.expanded.length > 0 && view.graph.order === 0) void loadView();
   if (state.selected) void select(state.selected);
 });
 
