@@ -2,8 +2,9 @@
 // (all requests in flight at once) and the outcome must be what some serial order gives.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createToken } from '../../api/auth/tokens.ts';
+import { createToken, refuseDuplicateTokenNames, revokeToken } from '../../api/auth/tokens.ts';
 import type { Database } from '../../api/db/database.ts';
+import { applySchema } from '../../api/db/schema.ts';
 import type { GraphQLResponse, TestApi } from '../support/api.ts';
 import { closeAll, startSeededApi } from '../support/seeded.ts';
 
@@ -229,4 +230,23 @@ test('5 concurrent createEntity with one id: one is created, four are CONFLICT',
   assert.deepEqual(results.map(outcome).sort(), ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
   assert.match(results.find((r) => r.errors)!.errors![0]!.message, /"race-same-id" already exists/);
   assert.deepEqual((await history('race-same-id')).map((r) => r.action), ['create']);
+});
+
+test('a token name is taken once: by an active token, by a revoked one, or by a racing create', async () => {
+  await createToken(db, 'race-name', 'reader');
+  await assert.rejects(createToken(db, 'race-name', 'editor'), /A token named "race-name" already exists/);
+  await revokeToken(db, 'race-name');
+  await assert.rejects(createToken(db, 'race-name', 'editor'), /"race-name" was used by a token revoked on .*pick another/);
+  const results = await Promise.allSettled(range(5).map(() => createToken(db, 'race-name-2', 'reader')));
+  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  for (const r of results) if (r.status === 'rejected') assert.match(String(r.reason), /A token named "race-name-2" already exists/);
+});
+
+test('a database whose tokens share a name is refused with the names, before the schema would fail', async () => {
+  await db.autoCommit('auth/drop-name-constraint');
+  for (const hash of ['hash-1', 'hash-2']) {
+    await db.write('auth/create-token', { name: 'race-twice', role: 'reader', hash, createdAt: '2024-01-01T00:00:00Z' });
+  }
+  await assert.rejects(applySchema(db), /api_token_name|already exists|ApiToken/);
+  await assert.rejects(refuseDuplicateTokenNames(db), /these are each held by more than one token: "race-twice" \(2 tokens, 0 revoked\)\. Rename all but one/);
 });
