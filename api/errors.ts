@@ -9,6 +9,12 @@ export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
 }
 
+/** The write meets a state it cannot change: an id already taken, or a record another write
+ *  has merged, moved or retracted meanwhile. The message says what to do instead. */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });
+}
+
 /** Checks an integer argument lies within bounds, naming the argument and the bound if not. */
 export function intInRange(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {

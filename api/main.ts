@@ -1,6 +1,7 @@
 // `npm start`: Neo4j (local unless NEO4J_URI is set), schema, seed, then API + web app.
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
+import { refuseDuplicateTokenNames } from './auth/tokens.ts';
 import { applySchema } from './db/schema.ts';
 import { createServer } from './server.ts';
 import { loadSeed } from '../seed/seed.ts';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
+    await refuseDuplicateTokenNames(connection.db);
     await applySchema(connection.db);
     if (config.loadSeed) {
       const { summary: s } = await loadSeed(connection.db);

@@ -37,6 +37,8 @@ CREATE CONSTRAINT claim_sanctioned_by_id IF NOT EXISTS FOR ()-[r:SANCTIONED_BY]-
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description];
 // Tokens are looked up by hash on every authenticated request.
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
+// A token name says who wrote what in the audit trail, so it names one token, revoked or not.
+CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.name IS UNIQUE;
 // The audit trail is read per entity or claim id.
 CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditRecord) ON (a.targetId);
 // Merged-away entities keep their id, pointing at the survivor.

@@ -3,6 +3,7 @@
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { connect } from '../db/connect.ts';
+import { refuseDuplicateTokenNames } from '../auth/tokens.ts';
 import { applySchema } from '../db/schema.ts';
 
 type CodedError = Error & { extensions?: { code?: unknown } };
@@ -35,6 +36,7 @@ export async function runCli(work: (db: Database) => Promise<number>): Promise<v
   try {
     const connection = await connect(loadConfig().neo4j, (l) => console.error(l), { reuseRunning: true });
     try {
+      await refuseDuplicateTokenNames(connection.db);
       await applySchema(connection.db);
       code = await work(connection.db);
     } finally {

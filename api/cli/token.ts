@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { ROLES, type Role } from '../context.ts';
 import { connect } from '../db/connect.ts';
 import { applySchema } from '../db/schema.ts';
-import { createToken, listTokens, revokeToken } from '../auth/tokens.ts';
+import { createToken, listTokens, refuseDuplicateTokenNames, revokeToken } from '../auth/tokens.ts';
 import { parseFlags, UsageError } from './args.ts';
 
 const USAGE = 'usage: npm run token -- create --name NAME --role editor|reader | list | revoke --name NAME';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   }
   const connection = await connect(loadConfig().neo4j, (l) => console.error(l), { reuseRunning: true });
   try {
+    await refuseDuplicateTokenNames(connection.db);
     await applySchema(connection.db);
     if (command === 'create') {
       const secret = await createToken(connection.db, flags.name as string, flags.role as Role);

@@ -1,9 +1,9 @@
-// Reads the curation needs before it writes: entities, claims, known ids.
+// What curation and imports read: known ids, one claim, the claims of an entity.
 import type { Database, TxRunner } from '../db/database.ts';
 import type { EntityType } from '../domain/model.ts';
 import { parseClaimId } from '../domain/model.ts';
 import { notFound } from '../errors.ts';
-import { asEntity, type StoredClaim, type StoredEntity } from '../graph/mapping.ts';
+import type { StoredClaim, StoredSource } from '../graph/mapping.ts';
 
 export async function knownIds(db: Database, entityIds: string[], sourceIds: string[]) {
   const [row] = await db.read('exchange/known-ids', { entityIds, sourceIds });
@@ -11,15 +11,6 @@ export async function knownIds(db: Database, entityIds: string[], sourceIds: str
     entities: new Map((row?.entities as [string, EntityType][]) ?? []),
     sources: new Set((row?.sources as string[]) ?? []),
   };
-}
-
-export async function liveEntity(db: Database, id: string): Promise<StoredEntity> {
-  const [row] = await db.read('entity/entity-by-id', { id });
-  const entity = row ? asEntity(row.entity) : null;
-  if (!entity || entity.id !== id) {
-    throw notFound(entity ? `"${id}" was merged into "${entity.id}"; edit that one.` : `No entity with id "${id}".`);
-  }
-  return entity;
 }
 
 export async function claimById(read: Database['read'] | TxRunner, id: string): Promise<StoredClaim> {
@@ -30,6 +21,14 @@ export async function claimById(read: Database['read'] | TxRunner, id: string): 
   return row.claim as StoredClaim;
 }
 
-export async function claimsOf(db: Database, id: string): Promise<StoredClaim[]> {
-  return (await db.read('curation/claims-of-entity', { id })).map((r) => r.claim as StoredClaim);
+/** Every claim touching an entity, read in the caller's transaction (after it locked the entity). */
+export async function claimsOf(run: TxRunner, id: string): Promise<StoredClaim[]> {
+  return (await run('curation/claims-of-entity', { id })).map((r) => r.claim as StoredClaim);
+}
+
+/** Stored sources among `ids`, read in the caller's transaction. */
+export async function storedSources(run: TxRunner, ids: string[]): Promise<Map<string, StoredSource>> {
+  if (ids.length === 0) return new Map();
+  const rows = await run('sources/sources-by-ids', { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [(r.source as StoredSource).id, r.source as StoredSource]));
 }

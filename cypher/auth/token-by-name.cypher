@@ -1,2 +1,3 @@
-MATCH (t:ApiToken {name: $name}) WHERE t.revokedAt IS NULL
-RETURN t.name AS name
+// The token holding a name, revoked or not: a name is never used twice.
+MATCH (t:ApiToken {name: $name})
+RETURN t.name AS name, t.revokedAt AS revokedAt

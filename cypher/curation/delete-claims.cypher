@@ -1,5 +1,5 @@
-// Deletes claims (used when a merge moves them to the survivor). Types are allow-listed.
+// Deletes claims a merge moves, combines or drops (each has its audit record). Types are allow-listed.
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})-[r:$(row.type) {id: row.id}]->(b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from})-[r:$(row.type) {id: row.props.id}]->(b:Entity {id: row.to})
 DELETE r
 RETURN count(*) AS deleted
