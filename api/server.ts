@@ -5,6 +5,7 @@ import { createYoga } from 'graphql-yoga';
 import type { ApiContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { viewerFromHeader } from './auth/viewer.ts';
+import { safeHandler } from './http/safeHandler.ts';
 import { executableSchema } from './schema/executableSchema.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -27,9 +28,9 @@ export function createServer({ db, webDir, requireReadToken = false }: ServerOpt
     maskedErrors: true,
     logging: 'warn',
   });
-  return createHttpServer((req, res) => {
+  return createHttpServer(safeHandler((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql' || path?.startsWith('/graphql/')) return void yoga(req, res);
+    if (path === '/graphql' || path?.startsWith('/graphql/')) return yoga(req, res);
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('ok\n');
@@ -39,5 +40,5 @@ export function createServer({ db, webDir, requireReadToken = false }: ServerOpt
       return void res.end('Method not allowed\n');
     }
     serveStatic(webDir, req, res);
-  });
+  }));
 }
