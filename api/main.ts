@@ -1,6 +1,6 @@
 // `npm start`: Neo4j (local unless NEO4J_URI is set), schema, seed, then API + web app.
 import { loadConfig } from './config.ts';
-import { connect } from './db/connect.ts';
+import { connect, type Connection } from './db/connect.ts';
 import { refuseDuplicateTokenNames } from './auth/tokens.ts';
 import { applySchema } from './db/schema.ts';
 import { createServer } from './server.ts';
@@ -8,12 +8,30 @@ import { loadSeed } from '../seed/seed.ts';
 
 const log = (line: string) => console.log(`[conflict-links] ${line}`);
 
+let connection: Connection | undefined;
+
+// A fault no request handler caught: say what, stop Neo4j (so that no orphan keeps its port
+// and data folder), and exit non-zero for whatever restarts the app.
+let dying = false;
+async function die(kind: string, error: unknown): Promise<never> {
+  if (!dying) {
+    dying = true;
+    console.error(`[conflict-links] ${kind}, stopping: ${(error as Error)?.stack ?? String(error)}`);
+    const stopped = connection?.close().catch((e: unknown) => console.error(`[conflict-links] while stopping: ${String(e)}`));
+    await Promise.race([stopped, new Promise((r) => setTimeout(r, 40_000).unref())]);
+  }
+  process.exit(1);
+}
+process.on('uncaughtException', (error) => void die('Uncaught exception', error));
+process.on('unhandledRejection', (reason) => void die('Unhandled promise rejection', reason));
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const connection = await connect(config.neo4j, log);
+  connection = await connect(config.neo4j, log);
+  const opened = connection;
   let stopping = false;
   const server = createServer({
-    db: connection.db,
+    db: opened.db,
     webDir: config.webDir,
     requireReadToken: config.requireReadToken,
     corsOrigins: config.corsOrigins,
@@ -24,17 +42,17 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping...`);
     server.close();
-    await connection.close();
+    await opened.close();
     log('stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
-    await refuseDuplicateTokenNames(connection.db);
-    await applySchema(connection.db);
+    await refuseDuplicateTokenNames(opened.db);
+    await applySchema(opened.db);
     if (config.loadSeed) {
-      const { summary: s } = await loadSeed(connection.db);
+      const { summary: s } = await loadSeed(opened.db);
       const line = (k: { created: number; updated: number; unchanged: number }) => `${k.created} new, ${k.updated} changed, ${k.unchanged} unchanged`;
       log(`seed: entities ${line(s.entities)}; claims ${line(s.claims)}; sources ${line(s.sources)}.`);
     }
@@ -43,10 +61,10 @@ async function main(): Promise<void> {
       server.listen(config.port, config.host, resolve);
     });
   } catch (error) {
-    await connection.close();
+    await opened.close();
     throw error;
   }
-  log(`ready: http://${config.host}:${config.port}/ (GraphQL at /graphql), Neo4j at ${connection.uri}`);
+  log(`ready: http://${config.host}:${config.port}/ (GraphQL at /graphql), Neo4j at ${opened.uri}`);
 }
 
 main().catch((error: Error) => {

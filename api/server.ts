@@ -12,6 +12,7 @@ import { errorExcerptsPlugin } from './http/errorExcerpts.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { ExpensiveRequestSlots } from './limits/inFlight.ts';
 import { documentLimitsPlugin, operationBudgetPlugin } from './limits/queryLimits.ts';
+import { safeHandler } from './http/safeHandler.ts';
 import { executableSchema } from './schema/executableSchema.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -66,14 +67,14 @@ export function createServer({ db, webDir, requireReadToken = false, corsOrigins
     maskedErrors: true,
     logging: 'warn',
   });
-  return createHttpServer((req, res) => {
+  return createHttpServer(safeHandler((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql' || path?.startsWith('/graphql/')) {
       const page = graphiql && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
       setSecurityHeaders(page ? 'graphiql' : 'api', req, res);
       const refusal = bodyRefusal(req);
       if (refusal) return sendJsonError(res, refusal.status, refusal.code, refusal.message);
-      return void yoga(req, res, { req, res });
+      return yoga(req, res, { req, res });
     }
     setSecurityHeaders(path === '/healthz' ? 'api' : 'app', req, res);
     if (path === '/healthz') {
@@ -85,5 +86,5 @@ export function createServer({ db, webDir, requireReadToken = false, corsOrigins
       return void res.end('Method not allowed\n');
     }
     serveStatic(webDir, req, res);
-  });
+  }));
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, openSync, closeSync
 import { createConnection, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removePidFile, stopLeftoverNeo4j, writePidFile } from './neo4jPidFile.ts';
 
 export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
@@ -21,8 +22,16 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
 }
 
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface RunningNeo4j {
   uri: string;
+  pid: number;
+  /** Settles when the process exits, whether stop() asked it to or not. */
+  exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -127,10 +136,27 @@ function writeConfig(opts: LocalNeo4jOptions): string {
   return confDir;
 }
 
+const SETPRIV = '/usr/bin/setpriv';
+let canSetDeathSignal: boolean | undefined;
+
+/**
+ * The command that runs `args` so that it gets SIGTERM when this process dies, even by
+ * SIGKILL (setpriv --pdeathsig, util-linux); without setpriv, the plain command, and the
+ * pid file lets the next start stop a Neo4j left behind.
+ */
+function diesWithThisProcess(args: string[], log: (line: string) => void): [string, string[]] {
+  if (canSetDeathSignal === undefined) {
+    canSetDeathSignal = existsSync(SETPRIV) && spawnSync(SETPRIV, ['--pdeathsig', 'TERM', '--', 'true']).status === 0;
+    if (!canSetDeathSignal) log(`${SETPRIV} (util-linux) is missing: if the app is killed outright, its Neo4j keeps running until the next start stops it.`);
+  }
+  return canSetDeathSignal ? [SETPRIV, ['--pdeathsig', 'TERM', '--', ...args]] : [args[0]!, args.slice(1)];
+}
+
 /** Starts Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j> {
   const log = opts.log ?? (() => {});
   assertJava17();
+  await stopLeftoverNeo4j(resolve(opts.homeDir), log);
   if (!(await portIsFree(opts.boltPort))) {
     throw new LocalNeo4jError(
       `Port ${opts.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. ` +
@@ -143,9 +169,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<RunningN
   const consoleLog = join(homeDir, 'logs', 'console.log');
   const out = openSync(consoleLog, 'w');
   const heap = opts.heap ?? '1g';
-  const child: ChildProcess = spawn(
-    'java',
+  const [command, args] = diesWithThisProcess(
     [
+      'java',
       `-Xms${heap}`,
       `-Xmx${heap}`,
       '-XX:+UseG1GC',
@@ -159,13 +185,23 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<RunningN
       `--home-dir=${homeDir}`,
       `--config-dir=${confDir}`,
     ],
-    { stdio: ['ignore', out, out] },
+    log,
   );
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', out, out] });
   closeSync(out);
+  const failed = new Promise<string>((done) => child.on('error', (error) => done(error.message)));
+  if (child.pid === undefined) throw new LocalNeo4jError(`Could not start ${command}: ${await failed}`);
+  const pid = child.pid;
+  // setpriv execs java in place, so this pid is Neo4j's own.
+  writePidFile(homeDir, pid);
   let exited: number | null = null;
-  child.once('exit', (code) => {
-    exited = code ?? -1;
-  });
+  const exitedOnce = new Promise<Neo4jExit>((done) =>
+    child.once('exit', (code, signal) => {
+      exited = code ?? -1;
+      removePidFile(homeDir, pid);
+      done({ code, signal });
+    }),
+  );
   log(`Starting Neo4j on bolt://127.0.0.1:${opts.boltPort} (data in ${join(homeDir, 'data')})...`);
 
   const deadline = Date.now() + 180_000;
@@ -173,7 +209,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<RunningN
     if (exited !== null) throw new LocalNeo4jError(explainFailedStart(homeDir, exited));
     if (await boltAnswers(opts.boltPort)) {
       log('Neo4j is ready.');
-      return { uri: `bolt://127.0.0.1:${opts.boltPort}`, stop: () => stopProcess(child) };
+      return { uri: `bolt://127.0.0.1:${opts.boltPort}`, pid, exited: exitedOnce, stop: () => stopProcess(child) };
     }
     await new Promise((r) => setTimeout(r, 250));
   }
