@@ -16,7 +16,7 @@ import { generateDataset } from '../seed/generate.ts';
 import seedFacts from '../seed/seed-facts.json' with { type: 'json' };
 import { loadSeed } from '../seed/seed.ts';
 import { importInParts, runMain, withBenchNeo4j } from './benchSupport.ts';
-import { latency, post, recovery, sequential, startServer, tally, underAttack, type Latency, type Outcome } from './benchAbuseTraffic.ts';
+import { latency, ok, post, recovery, sequential, startServer, tally, underAttack, type Latency, type Outcome } from './benchAbuseTraffic.ts';
 
 const { values } = parseArgs({
   options: {
@@ -227,12 +227,14 @@ async function runScenario(uri: string, s: Scenario, alone: Latency): Promise<Ro
     const plain = latency(run.plain);
     const notes = [
       after.afterMs === null ? 'plain client not back to normal 20 s after the attack' : `plain back to normal ${(after.afterMs / 1000).toFixed(1)} s after the attack`,
-      `server peak RSS ${f(server.peakRssMb() ?? NaN)} MB, ${f(server.log.lines)} log lines`,
+      `server peak RSS ${f(server.peakRssMb() ?? NaN)} MB, ${f(server.log.lines)} log lines${server.log.first ? `, the first: ${server.log.first}` : ''}`,
       ...(server.exited() ? [`SERVER DIED (${server.exited()}): ${server.log.last.join(' | ')}`] : []),
     ];
     const row: Row = { name: s.name, attacker: run.attacker, plain, ratioP50: plain.p50 / alone.p50, ratioP95: plain.p95 / alone.p95, recoveredMs: after.afterMs, notes };
     console.log(`    attacker: ${attackerLine(run.attacker)}`);
-    console.log(`    plain under attack (${(run.windowMs / 1000).toFixed(1)} s): n=${plain.n}, ${ms(plain)}; ×${row.ratioP50.toFixed(1)} p50, ×${row.ratioP95.toFixed(1)} p95`);
+    const failed = run.plain.filter((o) => !ok(o));
+    const why = failed.length ? ` (failed: ${tally(failed.map((o) => (o.status === '200' ? o.codes.join('+') : o.status)))})` : '';
+    console.log(`    plain under attack (${(run.windowMs / 1000).toFixed(1)} s): n=${plain.n}, ${ms(plain)}${why}; ×${row.ratioP50.toFixed(1)} p50, ×${row.ratioP95.toFixed(1)} p95`);
     console.log(`    after: ${notes.join('; ')}`);
     return row;
   } finally {

@@ -14,3 +14,5 @@ const connection = await connect({ kind: 'external', uri, user: 'neo4j', passwor
 // Anonymous readers are the attackers here, so reads never need a token.
 const server = createServer({ ...loadConfig(), db: connection.db, requireReadToken: false });
 server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+// It ends with the bench, however the bench ends.
+process.on('disconnect', () => process.exit(0));

@@ -182,8 +182,8 @@ export interface BenchServer {
   exited(): string | null;
   /** Its peak resident memory (VmHWM), in MB. */
   peakRssMb(): number | null;
-  /** Lines it logged (errors and warnings) and the last of them. */
-  log: { lines: number; last: string[] };
+  /** Lines it logged (errors and warnings), the first of them and the last. */
+  log: { lines: number; first: string | null; last: string[] };
   stop(): Promise<void>;
 }
 
@@ -192,10 +192,11 @@ const serverEntry = fileURLToPath(new URL('./benchAbuseServer.ts', import.meta.u
 /** Starts the API server in a child process (through tsx, as this script runs) on the Neo4j at `boltUri`. */
 export function startServer(boltUri: string): Promise<BenchServer> {
   const child = fork(serverEntry, [boltUri], { execArgv: process.execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  const log = { lines: 0, last: [] as string[] };
+  const log = { lines: 0, first: null as string | null, last: [] as string[] };
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       log.lines++;
+      log.first ??= line.slice(0, 200);
       log.last = [...log.last.slice(-2), line.slice(0, 200)];
     }
   };
