@@ -166,7 +166,10 @@ test('scenarios are saved by editors, listed, compared, and never change the cla
   assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', 'a scenario that cannot run is not saved');
   assert.deepEqual(await graphCounts(db), counts, 'saving scenarios never changes entities, claims or sources');
 
-  const list = await api.gql(`{ scenarios(companyId: "telenor-group") { name result { peopleLosingService } } }`);
+  // Each listed result is a disengagement run: priced before it runs, so a list of results is asked for with a small limit.
+  const unbounded = await api.gql(`{ scenarios(companyId: "telenor-group") { name result { peopleLosingService } } }`);
+  assert.equal(unbounded.errors?.[0]?.extensions?.bound, 'maxCost', 'up to 100 scenario runs in one request is refused');
+  const list = await api.gql(`{ scenarios(companyId: "telenor-group", limit: 2) { name result { peopleLosingService } } }`);
   assert.equal(list.errors, undefined, JSON.stringify(list.errors));
   assert.deepEqual(list.data!.scenarios.map((s: { name: string }) => s.name).sort(), ['Exit Myanmar', 'Suspend the network only']);
 
