@@ -5,6 +5,8 @@ import { createYoga } from 'graphql-yoga';
 import type { ApiContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { viewerFromHeader } from './auth/viewer.ts';
+import { answerHealth } from './http/healthz.ts';
+import { maskError } from './http/maskError.ts';
 import { safeHandler } from './http/safeHandler.ts';
 import { executableSchema } from './schema/executableSchema.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -25,16 +27,13 @@ export function createServer({ db, webDir, requireReadToken = false }: ServerOpt
       viewer: await viewerFromHeader(db, request.headers.get('authorization'), requireReadToken),
     }),
     // Unexpected errors reach clients as "Unexpected error." only; details go to the log.
-    maskedErrors: true,
+    maskedErrors: { maskError },
     logging: 'warn',
   });
   return createHttpServer(safeHandler((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql' || path?.startsWith('/graphql/')) return yoga(req, res);
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      return void res.end('ok\n');
-    }
+    if (path === '/healthz') return answerHealth(db, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain' });
       return void res.end('Method not allowed\n');
