@@ -22,3 +22,8 @@ export function intInRange(name: string, value: number, min: number, max: number
   }
   return value;
 }
+
+/** The database cannot be reached right now: the client may try again shortly. */
+export function databaseUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } } });
+}

@@ -12,6 +12,8 @@ import { errorExcerptsPlugin } from './http/errorExcerpts.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { ExpensiveRequestSlots } from './limits/inFlight.ts';
 import { documentLimitsPlugin, operationBudgetPlugin } from './limits/queryLimits.ts';
+import { answerHealth } from './http/healthz.ts';
+import { maskError } from './http/maskError.ts';
 import { safeHandler } from './http/safeHandler.ts';
 import { executableSchema } from './schema/executableSchema.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -64,7 +66,7 @@ export function createServer({ db, webDir, requireReadToken = false, corsOrigins
       errorExcerptsPlugin(),
     ],
     // Unexpected errors reach clients as "Unexpected error." only; details go to the log.
-    maskedErrors: true,
+    maskedErrors: { maskError },
     logging: 'warn',
   });
   return createHttpServer(safeHandler((req, res) => {
@@ -77,10 +79,7 @@ export function createServer({ db, webDir, requireReadToken = false, corsOrigins
       return yoga(req, res, { req, res });
     }
     setSecurityHeaders(path === '/healthz' ? 'api' : 'app', req, res);
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      return void res.end('ok\n');
-    }
+    if (path === '/healthz') return answerHealth(db, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain' });
       return void res.end('Method not allowed\n');

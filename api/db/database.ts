@@ -1,6 +1,7 @@
 // The one gateway to Neo4j: runs named queries in managed transactions (executeRead for
 // reads so a cluster can spread them), with a timeout, returning plain JS objects.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Availability } from './availability.ts';
 import { namedQuery } from './queries.ts';
 
 export type Params = Record<string, unknown>;
@@ -20,6 +21,8 @@ export interface Database {
   autoCommit(query: string, params?: Params): Promise<Row[]>;
   close(): Promise<void>;
   readonly driver: Driver;
+  /** Whether Neo4j can be reached, on a database opened by connect() (see availability.ts). */
+  readonly availability?: Availability;
 }
 
 export type TxRunner = (query: string, params?: Params) => Promise<Row[]>;
@@ -44,6 +47,11 @@ export function openDatabase(opts: DatabaseOptions): Database {
   const driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
+    // Bounded waits, so that a database that went away fails a request in seconds, not
+    // minutes; transient errors (deadlocks) are still retried within the retry time.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
   });
   const sessionConfig = opts.database ? { database: opts.database } : {};
   const txConfig = { timeout: opts.timeoutMs ?? 15_000 };
