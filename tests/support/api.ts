@@ -8,7 +8,7 @@ import { createServer, type ServerOptions } from '../../api/server.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: string; [key: string]: unknown } }[];
 }
 
 export interface TestApi {
