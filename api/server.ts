@@ -8,10 +8,12 @@ import { abortableDatabase } from './db/abortable.ts';
 import type { Database } from './db/database.ts';
 import { viewerFromHeader } from './auth/viewer.ts';
 import { bodyRefusal } from './http/bodyLimit.ts';
-import { errorExcerptsPlugin } from './http/errorExcerpts.ts';
+import { clientErrorsPlugin } from './http/clientErrors.ts';
+import { CSRF_HEADER } from './http/csrf.ts';
+import { requestJsonPlugin } from './http/errorCodes.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { ExpensiveRequestSlots } from './limits/inFlight.ts';
-import { documentLimitsPlugin, operationBudgetPlugin } from './limits/queryLimits.ts';
+import { documentLimitsPlugin, documentNestingPlugin, operationBudgetPlugin } from './limits/queryLimits.ts';
 import { answerHealth } from './http/healthz.ts';
 import { maskError } from './http/maskError.ts';
 import { safeHandler } from './http/safeHandler.ts';
@@ -31,8 +33,7 @@ export interface ServerOptions {
   slots?: ExpensiveRequestSlots;
 }
 
-/** The header a non-browser client sends with a form or text/plain POST to pass CSRF prevention. */
-export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+export { CSRF_HEADER } from './http/csrf.ts';
 
 interface NodeServerContext {
   req: IncomingMessage;
@@ -61,9 +62,11 @@ export function createServer({ db, webDir, requireReadToken = false, corsOrigins
     plugins: [
       // Forms and text/plain POSTs (which a browser sends cross-site without asking) need a header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      requestJsonPlugin(),
+      documentNestingPlugin(),
       documentLimitsPlugin(),
       operationBudgetPlugin(slots),
-      errorExcerptsPlugin(),
+      clientErrorsPlugin(),
     ],
     // Unexpected errors reach clients as "Unexpected error." only; details go to the log.
     maskedErrors: { maskError },

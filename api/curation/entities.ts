@@ -1,5 +1,6 @@
 // Creating, correcting and merging entities. Each write reads what it depends on inside its
 // own transaction, under the locks of api/curation/locks.ts.
+import { isDeepStrictEqual } from 'node:util';
 import { appendAudit, auditRecords, type AuditEntry } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { badInput, conflict } from '../errors.ts';
@@ -32,6 +33,11 @@ export async function createEntity(db: Database, by: string, input: Record<strin
 export async function updateEntity(db: Database, by: string, id: string, patch: Record<string, unknown>): Promise<StoredEntity> {
   return db.writeTransaction(async (run) => {
     const current = liveEntity(await lockEntities(run, [id]), id, (survivor) => `edit "${survivor}" instead.`);
+    // A patch that changes nothing writes nothing: no update, no audit record of a non-event.
+    const changes = Object.entries(patch).some(([key, value]) =>
+      value === null ? (current as Record<string, unknown>)[key] !== undefined : !isDeepStrictEqual((current as Record<string, unknown>)[key], value),
+    );
+    if (!changes) return current;
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete next[key];

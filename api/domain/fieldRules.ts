@@ -7,6 +7,8 @@ import { isCountryCode, isCurrencyCode, isWebAddress } from './standards.ts';
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export const MAX_TEXT = 10_000;
+/** Items of a list field (aliases): generous for a sanctions list's many spellings. */
+export const MAX_LIST_ITEMS = 500;
 
 /** A date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar. */
 export function isPartialDate(value: string): boolean {
@@ -75,6 +77,18 @@ function excerpt(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+// Control characters (tab and line breaks aside) and the non-characters U+FFFE/U+FFFF never
+// belong in a name or a text: they come from a binary file, a wrong encoding or an attack.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
+/** A reason when the text holds a control character, naming it and where it is. */
+export function controlCharacterProblem(name: string, value: string): string | null {
+  const at = value.search(CONTROL);
+  if (at < 0) return null;
+  const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return `"${name}" holds the control character U+${code} (at character ${at + 1}), which belongs in no text`;
+}
+
 /** Checks one value against its field spec; returns a reason when it does not fit. */
 export function fieldProblem(name: string, spec: FieldSpec, value: unknown): string | null {
   const got = excerpt(value);
@@ -82,6 +96,8 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown): str
     case 'string': {
       if (typeof value !== 'string') return `"${name}" must be a string`;
       if (value.length > MAX_TEXT) return `"${name}" is longer than ${MAX_TEXT} characters`;
+      const control = controlCharacterProblem(name, value);
+      if (control) return control;
       const rule = spec.format && FORMAT_RULES[spec.format];
       const fault = rule ? rule.fault(value) : null;
       return rule && fault !== null ? `"${name}" must be ${rule.allowed}; got ${got}${fault}` : null;
@@ -97,8 +113,10 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown): str
       if (typeof value !== 'number' || !Number.isFinite(value)) return `"${name}" must be a number; got ${got}`;
       return boundsProblem(name, spec, value, 'a number');
     case 'stringList':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? null
-        : `"${name}" must be a list of strings`;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `"${name}" must be a list of strings`;
+      if (value.length > MAX_LIST_ITEMS) return `"${name}" has ${value.length} items; at most ${MAX_LIST_ITEMS} are kept`;
+      if (value.some((v) => v.trim() === '')) return `"${name}" holds an empty item; leave it out`;
+      if (value.some((v) => v.length > MAX_TEXT)) return `"${name}" holds an item longer than ${MAX_TEXT} characters`;
+      return value.map((v) => controlCharacterProblem(name, v)).find(Boolean) ?? null;
   }
 }

@@ -206,6 +206,7 @@ function validateClaims(
       if (typeof id !== 'string' || id === '') problems.push(`missing required "${end}"`);
       else if (!entityTypes.has(id)) problems.push(`"${end}" points at "${id}", which is not an entity in this file or the database`);
     }
+    if (typeof from === 'string' && from !== '' && from === to) problems.push('a claim cannot join an entity to itself');
     if (typeof type === 'string' && isRelationType(type) && typeof from === 'string' && typeof to === 'string') {
       const fromType = entityTypes.get(from);
       const toType = entityTypes.get(to);

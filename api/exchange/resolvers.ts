@@ -1,5 +1,6 @@
 // exportGraph and importData: files in and out through the API. Imports need the editor
 // role and are audited like any other write (see importDataset).
+import { checkSources } from '../curation/validation.ts';
 import { requireEditor } from '../auth/viewer.ts';
 import type { ApiContext } from '../context.ts';
 import { badInput } from '../errors.ts';
@@ -72,7 +73,8 @@ export const exchangeResolvers = {
           content: args.content,
           ...(args.relationshipsContent != null ? { relationshipsContent: args.relationshipsContent } : {}),
           ...(args.sourcesContent != null ? { sourcesContent: args.sourcesContent } : {}),
-          ...(args.defaultSource != null ? { defaultSource: stripNulls(args.defaultSource) } : {}),
+          // Checked even when no claim needs it: a bad argument is an error, not a silent no-op.
+          ...(args.defaultSource != null ? { defaultSource: checkSources([stripNulls(args.defaultSource) as unknown as Record<string, unknown>])[0]! } : {}),
         },
         { by, dryRun: args.dryRun ?? false },
       );

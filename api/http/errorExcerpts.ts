@@ -2,7 +2,6 @@
 // bad variable's whole value, and a parser may quote the text around a syntax error, so a
 // 10 MB body could come back inside its own error.
 import type { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 
 export const MAX_ERROR_MESSAGE = 400;
 
@@ -12,26 +11,10 @@ export function excerpt(message: string, max = MAX_ERROR_MESSAGE): string {
   return `${message.slice(0, max)}… (${cut.toLocaleString('en-US')} more characters left out)`;
 }
 
-function shorten(errors: readonly GraphQLError[] | undefined): void {
-  for (const error of errors ?? []) {
-    if (error.message.length > MAX_ERROR_MESSAGE) error.message = excerpt(error.message);
-    // yoga quotes the JSON parser's own message for a body that is not JSON.
-    const original = error.extensions?.originalError as { message?: unknown } | undefined;
-    if (original && typeof original.message === 'string') original.message = excerpt(original.message);
-  }
-}
-
-/** Cuts every error message of every result (single, batched or streamed) to an excerpt. */
-export function errorExcerptsPlugin(): Plugin {
-  return {
-    onResultProcess({ result }) {
-      const results = Array.isArray(result) ? result : [result];
-      for (const r of results) {
-        if (r && typeof r === 'object' && 'errors' in r) shorten((r as { errors?: readonly GraphQLError[] }).errors);
-      }
-    },
-    onExecutionResult({ result }) {
-      if (result && typeof result === 'object' && 'errors' in result) shorten((result as { errors?: readonly GraphQLError[] }).errors);
-    },
-  };
+/** Cuts the error's message, and the parser message yoga quotes inside it, to an excerpt. */
+export function shortenError(error: GraphQLError): void {
+  if (error.message.length > MAX_ERROR_MESSAGE) error.message = excerpt(error.message);
+  // yoga quotes the JSON parser's own message for a body that is not JSON.
+  const original = error.extensions?.originalError as { message?: unknown } | undefined;
+  if (original && typeof original.message === 'string') original.message = excerpt(original.message);
 }

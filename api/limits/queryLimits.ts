@@ -5,6 +5,7 @@
 // request waits for one of a few slots. Every refusal is LIMIT_EXCEEDED naming its bound.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { bracketNesting } from './documentNesting.ts';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiContext } from '../context.ts';
@@ -13,7 +14,7 @@ import { EXPENSIVE_COST, EXPENSIVE_FIELDS, fieldCost, MAX_QUERY_COST } from './f
 import { ExpensiveRequestSlots } from './inFlight.ts';
 
 /** The document's shape: generous for every query the explorer sends; the standard introspection query is 15 deep. */
-export const DOCUMENT_LIMITS = { maxAliases: 20, maxDepth: 16, maxTokens: 4_000, maxDirectives: 20 } as const;
+export const DOCUMENT_LIMITS = { maxAliases: 20, maxDepth: 16, maxTokens: 4_000, maxDirectives: 20, maxNesting: 64 } as const;
 
 export function limitExceeded(message: string, bound: string, limit: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', bound, limit } });
@@ -32,9 +33,27 @@ function tagged(bound: keyof typeof DOCUMENT_LIMITS) {
   ];
 }
 
+/** Refuses a document nested deeper than maxNesting before the parser recurses into it. */
+export function documentNestingPlugin(): Plugin {
+  return {
+    onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      const nesting = bracketNesting(source);
+      if (nesting > DOCUMENT_LIMITS.maxNesting) {
+        throw limitExceeded(
+          `The document nests brackets ${nesting} deep; at most ${DOCUMENT_LIMITS.maxNesting} are allowed (bound maxNesting).`,
+          'maxNesting',
+          DOCUMENT_LIMITS.maxNesting,
+        );
+      }
+    },
+  };
+}
+
 export function documentLimitsPlugin(): Plugin {
   return EnvelopArmorPlugin({
-    maxAliases: { n: DOCUMENT_LIMITS.maxAliases, onReject: tagged('maxAliases') },
+    // __typename too (armor allows it by default): 1,000 of them are still 1,000 fields to answer.
+    maxAliases: { n: DOCUMENT_LIMITS.maxAliases, allowList: [], onReject: tagged('maxAliases') },
     // Introspection too: a nested ofType chain is the deepest document the schema allows.
     maxDepth: { n: DOCUMENT_LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: false, onReject: tagged('maxDepth') },
     maxTokens: { n: DOCUMENT_LIMITS.maxTokens, onReject: tagged('maxTokens') },

@@ -4,6 +4,7 @@
 import type { ValidationProblem } from '../exchange/dataset.ts';
 import { readCsv } from '../exchange/formats/csvText.ts';
 import { IDENTIFIER_WORDS, canonicalIdentifier, identifierFault } from '../domain/identifiers.ts';
+import { controlCharacterProblem } from '../domain/fieldRules.ts';
 
 export interface Holding {
   /** 1-based line of the input it came from. */
@@ -65,6 +66,7 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
     });
   }
   const body = hasHeader ? rows.slice(1) : rows;
+  if (body.length === 0) return { ok: false, problems: [{ file, item: '(file)', reason: 'has a header but no holdings under it' }] };
   if (body.length > MAX_HOLDINGS) {
     return { ok: false, problems: [{ file, item: '(file)', reason: `has ${body.length} holdings; at most ${MAX_HOLDINGS} are screened at once` }] };
   }
@@ -76,6 +78,11 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
       const raw = i < 0 ? null : record.cells[i];
       return raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
     };
+    for (const raw of record.cells) {
+      const control = raw === null ? null : controlCharacterProblem('cell', raw);
+      if (control) problem(record.line, control.replace('"cell" holds', 'holds'));
+    }
+    if (bad.some((p) => p.item === `line ${record.line}`)) continue;
     const holding: Holding = { line: record.line, name: cell('name'), isin: null, ticker: cell('ticker'), lei: null, weight: null, value: null };
     for (const kind of ['isin', 'lei'] as const) {
       const raw = cell(kind);

@@ -10,7 +10,9 @@ import type { ValidationProblem } from '../exchange/dataset.ts';
 import type { ClaimFilter } from '../filters/claimFilter.ts';
 import { asEntity, type StoredEntity } from '../graph/mapping.ts';
 import { parseHoldings, type Holding } from './holdings.ts';
-import { buildMatchIndex, holdingKey, matchHolding, type Decision, type MatchResult } from './matching.ts';
+import { buildMatchIndex, holdingKey, matchHolding, type Candidate, type Decision, type MatchResult } from './matching.ts';
+import { badInput } from '../errors.ts';
+import { excerpt } from '../http/errorExcerpts.ts';
 import { portfolioSummary, severityLevel, type HarmReach, type PortfolioSummary, type SeverityLevel } from './severity.ts';
 import { exposuresOf, type ExposureOptions } from './exposures.ts';
 import { loadCandidates, loadDecisions, subsidiariesOfMany, type Subsidiary } from './store.ts';
@@ -84,10 +86,25 @@ async function entitiesById(db: Database, ids: string[]): Promise<Map<string, St
   return new Map(((row?.entities ?? []) as unknown[]).map(asEntity).map((e) => [e.id, e]));
 }
 
+/** A choice given for this run must name a holding of the file and a company or investor of the graph. */
+function checkRunDecisions(decisions: ReadonlyMap<string, Decision> | undefined, holdings: readonly Holding[], candidates: readonly Candidate[]): void {
+  if (!decisions?.size) return;
+  const keys = new Set(holdings.map(holdingKey));
+  const ids = new Set(candidates.map((c) => c.id));
+  for (const [key, decision] of decisions) {
+    if (!keys.has(key)) throw badInput(`decisions: no holding of this file has the key "${excerpt(key, 80)}"; use the holdingKey a screening returns.`, 'decisions');
+    if ('entityId' in decision && !ids.has(decision.entityId)) {
+      throw badInput(`decisions: "${excerpt(decision.entityId, 80)}" is not a company or investor in the graph.`, 'decisions');
+    }
+  }
+}
+
 export async function screenPortfolio(db: Database, opts: ScreenOptions): Promise<Screening> {
   const parsed = parseHoldings(opts.content, opts.fileName);
   if (!parsed.ok) throw new HoldingsProblems(parsed.problems);
-  const index = buildMatchIndex(await loadCandidates(db));
+  const candidates = await loadCandidates(db);
+  checkRunDecisions(opts.decisions, parsed.holdings, candidates);
+  const index = buildMatchIndex(candidates);
   const decisions = new Map([...(await loadDecisions(db, opts.portfolio)), ...(opts.decisions ?? [])]);
   const matched: { holding: Holding; key: string; match: MatchResult }[] = [];
   for (const holding of parsed.holdings) {

@@ -57,7 +57,9 @@ test('CSRF: form, multipart and text/plain POSTs and header-less GETs are refuse
   const text = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: JSON.stringify({ query: mutation }) });
   for (const res of [form, multi, text]) {
     assert.equal(res.status, 403);
-    assert.match(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message, /CSRF/);
+    const [error] = ((await res.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+    assert.match(error!.message, new RegExp(`needs the header ${CSRF_HEADER}, or a JSON body`));
+    assert.equal(error!.extensions.code, 'FORBIDDEN');
   }
   const [row] = await db.read('curation/entity-exists', { id: 'csrf-made' });
   assert.equal(row!.taken, false, 'nothing was written');

@@ -46,7 +46,7 @@ const dataset = (): Dataset => {
     {
       sources: [{ id: 'src-a', publisher: "O'Brien \\ Sons", title: 'Line\nbreak\r\n\ttab \u2028 sep', url: 'https://example.org/a', date: '2024' }],
       entities: [
-        { id: 'acme', type: 'Company', name: injection, aliases: ["it's", 'back\\slash'], description: 'Ünïcödé 🚀 \u0000 \u007f' },
+        { id: 'acme', type: 'Company', name: injection, aliases: ["it's", 'back\\slash'], description: 'Ünïcödé 🚀' },
         { id: 'deal', type: 'Contract', name: 'Deal', value: 1e21 },
       ],
       relations: [{ from: 'acme', type: 'PARTY_TO', to: 'deal', status: 'reported', summary: '"Quoted"; done', confidence: 0.25, sources: ['src-a'] }],
@@ -54,6 +54,9 @@ const dataset = (): Dataset => {
     'cypher.json',
   );
   assert.ok(result.ok);
+  // Imports refuse control characters now; data stored before that rule may still hold them.
+  const acme = result.dataset.entities.find((e) => e.id === 'acme')!;
+  acme.props.description = 'Ünïcödé 🚀 \u0000 \u007f';
   return result.dataset;
 };
 

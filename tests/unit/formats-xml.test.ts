@@ -109,9 +109,9 @@ const hostileName = 'Acme <Widgets> & "Sons" \'Ltd\'\n\ttabbed\r\u0001\u00e9\ud8
 const hostile = (): Dataset => {
   const result = validateDataset(
     {
-      sources: [{ id: 'src-a', publisher: 'P & <Q>', title: 'T "quoted" \u0007', url: 'https://example.org/?a=1&b=2' }],
+      sources: [{ id: 'src-a', publisher: 'P & <Q>', title: 'T "quoted"', url: 'https://example.org/?a=1&b=2' }],
       entities: [
-        { id: 'acme', type: 'Company', name: hostileName, aliases: ['A; B', 'C'] },
+        { id: 'acme', type: 'Company', name: 'Acme', aliases: ['A; B', 'C'] },
         { id: 'users', type: 'Population', name: 'Users', size: 12 },
       ],
       relations: [{ from: 'acme', type: 'PROVIDES_SERVICE_TO', to: 'users', status: 'alleged', summary: 'Summary <b>&amp;</b>', confidence: 0.5, sources: ['src-a'] }],
@@ -119,6 +119,9 @@ const hostile = (): Dataset => {
     'hostile.json',
   );
   assert.ok(result.ok);
+  // Imports refuse control characters now; data stored before that rule may still hold them.
+  result.dataset.entities.find((e) => e.id === 'acme')!.name = hostileName;
+  result.dataset.sources[0]!.title = 'T "quoted" \u0007';
   return result.dataset;
 };
 

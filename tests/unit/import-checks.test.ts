@@ -33,7 +33,7 @@ function sound(): Dataset {
     ],
     claims: [
       { id: 'fund--holds--acme', type: 'HOLDS', from: 'fund', to: 'acme', status: 'reported', sourceIds: ['src-a'], summary: 'Holds shares.', percentage: 100, confidence: 1 },
-      { id: 'acme--owns--acme', type: 'OWNS', from: 'acme', to: 'acme', status: 'reported', sourceIds: ['src-a'], summary: 'Owns its own shares.', percentage: 0, confidence: 0 },
+      { id: 'fund--owns--acme', type: 'OWNS', from: 'fund', to: 'acme', status: 'reported', sourceIds: ['src-a'], summary: 'Owns shares.', percentage: 0, confidence: 0 },
     ],
   };
 }
@@ -103,8 +103,8 @@ const BAD: [string, Change, string, 'entity' | 'claim' | 'source', string][] = [
   ['a javascript: website', entityField('acme', 'website', 'javascript:alert(1)'), 'acme', 'entity', '"website" must be an http(s) address; got "javascript:alert(1)"'],
   ['an ftp: website', entityField('fund', 'website', 'ftp://x'), 'fund', 'entity', '"website" must be an http(s) address; got "ftp://x"'],
   ['a percentage over 100', claimField('fund--holds--acme', 'percentage', 150), 'fund HOLDS acme', 'claim', '"percentage" must be between 0 and 100; got 150'],
-  ['a negative percentage', claimField('acme--owns--acme', 'percentage', -1), 'acme OWNS acme', 'claim', '"percentage" must be between 0 and 100; got -1'],
-  ['a confidence over 1', claimField('acme--owns--acme', 'confidence', 1.5), 'acme OWNS acme', 'claim', '"confidence" must be between 0 and 1; got 1.5'],
+  ['a negative percentage', claimField('fund--owns--acme', 'percentage', -1), 'fund OWNS acme', 'claim', '"percentage" must be between 0 and 100; got -1'],
+  ['a confidence over 1', claimField('fund--owns--acme', 'confidence', 1.5), 'fund OWNS acme', 'claim', '"confidence" must be between 0 and 1; got 1.5'],
   ['a source that is no web page', sourceField('url', 'ftp://x'), 'src-a', 'source', '"url" must be an http(s) address; got "ftp://x"'],
 ];
 

@@ -109,7 +109,7 @@ function readTable(text: string, file: string, spec: TableSpec, problems: Valida
   }
   const unknown = columns.filter((c) => !known.has(c));
   if (unknown.length > 0) {
-    problems.push({ file, item: at, reason: `unknown columns ${unknown.map((c) => JSON.stringify(c)).join(', ')}; allowed: ${spec.columns.join(',')}` });
+    problems.push({ file, item: at, reason: `unknown columns ${namedFew(unknown)}; allowed: ${spec.columns.join(',')}` });
   }
   const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (repeated.length > 0) problems.push({ file, item: at, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` });
@@ -164,4 +164,10 @@ export function parseCsvPair(input: CsvInput): ParseResult {
     `Read ${plural(result.raw.entities.length, 'entity', 'entities')}, ${plural(result.raw.relations.length, 'relationship', 'relationships')} and ${plural(result.raw.sources.length, 'source', 'sources')}.`,
   );
   return result;
+}
+
+/** Up to five names, then how many more: a file of 10,000 wrong columns gets a short problem. */
+function namedFew(names: string[]): string {
+  const shown = names.slice(0, 5).map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(', ');
+  return names.length > 5 ? `${shown} and ${(names.length - 5).toLocaleString('en-US')} more` : shown;
 }

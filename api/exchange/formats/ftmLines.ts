@@ -16,11 +16,6 @@ export interface FtmRecord {
   block: Record<string, unknown>;
 }
 
-function strings(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'number' && Number.isFinite(v) ? [String(v)] : []));
-}
-
 export function readFtmLines(content: string, file: string): { records: FtmRecord[]; problems: ValidationProblem[] } {
   const problems: ValidationProblem[] = [];
   const records: FtmRecord[] = [];
@@ -52,8 +47,11 @@ export function readFtmLines(content: string, file: string): { records: FtmRecor
     firstLine.set(id, line);
     const props: Record<string, string[]> = {};
     for (const [key, v] of Object.entries(properties ?? {})) {
-      const list = strings(v);
-      if (list.length > 0 || Array.isArray(v)) props[key] = list;
+      // FollowTheMoney writes every property as a list of strings, one value or many.
+      if (!Array.isArray(v) || !v.every((item) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) {
+        return problem(`"${id}": property "${key}" must be a list of strings, e.g. ["value"]`);
+      }
+      props[key] = v.map(String);
     }
     const block = value[BLOCK];
     records.push({ line, id, schema, properties: props, block: isRecord(block) ? block : {} });
