@@ -135,57 +135,65 @@ const all = ENTITY_TYPE_NAMES;
 
 /** Relationship (claim) types with the entity types each may join, from -> to. */
 export const RELATION_TYPES = {
-  OWNS: { ftm: 'Ownership', doc: 'Owns shares of, or controls.', from: actors, to: ['Company', 'Infrastructure'] },
-  HOLDS: { ftm: 'Ownership', doc: 'An investor holds shares of a company.', from: ['Investor'], to: ['Company'] },
-  OPERATES: { ftm: null, doc: 'Runs a system or network.', from: actors, to: ['Infrastructure'] },
+  OWNS: { verb: 'owns', ftm: 'Ownership', doc: 'Owns shares of, or controls.', from: actors, to: ['Company', 'Infrastructure'] },
+  HOLDS: { verb: 'holds shares of', ftm: 'Ownership', doc: 'An investor holds shares of a company.', from: ['Investor'], to: ['Company'] },
+  OPERATES: { verb: 'operates', ftm: null, doc: 'Runs a system or network.', from: actors, to: ['Infrastructure'] },
   PROVIDES_SERVICE_TO: {
+    verb: 'provides a service to',
     ftm: null,
     doc: 'Provides a service to a customer.',
     from: ['Company', 'Infrastructure'],
     to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Population'],
   },
-  PARTY_TO: { ftm: 'ContractAward', doc: 'Is a party to a contract.', from: actors, to: ['Contract'] },
-  COVERS: { ftm: null, doc: 'A contract covers infrastructure or a service.', from: ['Contract'], to: ['Infrastructure'] },
+  PARTY_TO: { verb: 'is a party to', ftm: 'ContractAward', doc: 'Is a party to a contract.', from: actors, to: ['Contract'] },
+  COVERS: { verb: 'covers', ftm: null, doc: 'A contract covers infrastructure or a service.', from: ['Contract'], to: ['Infrastructure'] },
   SUPPLIES: {
+    verb: 'supplies',
     ftm: null,
     doc: 'Supplies equipment, software or services.',
     from: ['Company'],
     to: ['Infrastructure', 'Company', 'Government', 'StateBody', 'ArmedGroup'],
   },
-  LOCATED_IN: { ftm: null, doc: 'Is located in a country.', from: all.filter((t) => t !== 'Country'), to: ['Country'] },
+  LOCATED_IN: { verb: 'is located in', ftm: null, doc: 'Is located in a country.', from: all.filter((t) => t !== 'Country'), to: ['Country'] },
   PART_OF: {
+    verb: 'is part of',
     ftm: 'Membership',
     doc: 'Is part of a larger body, system, abuse or conflict.',
     from: ['StateBody', 'Company', 'ArmedGroup', 'Infrastructure', 'Abuse'],
     to: ['StateBody', 'Government', 'Company', 'ArmedGroup', 'Infrastructure', 'Abuse', 'Conflict'],
   },
   ALLEGEDLY_USED_IN: {
+    verb: 'is allegedly used in',
     ftm: null,
     doc: 'A service or system allegedly used in an abuse or a conflict.',
     from: ['Infrastructure', 'Company', 'Contract'],
     to: harms,
   },
   ALLEGEDLY_RESPONSIBLE_FOR: {
+    verb: 'is allegedly responsible for',
     ftm: null,
     doc: 'An actor allegedly responsible for an abuse or conflict.',
     from: actors,
     to: harms,
   },
   RAISES_RISK_OF: {
+    verb: 'raises a risk of',
     ftm: null,
     doc: 'A warned risk, not yet a documented use.',
     from: ['Infrastructure', 'Company', 'Contract'],
     to: harms,
   },
-  LINKED_TO: { ftm: 'UnknownLink', doc: 'Alleged ties between actors.', from: actors, to: actors },
-  SERVES: { ftm: null, doc: 'Infrastructure serves a population.', from: ['Infrastructure'], to: ['Population'] },
+  LINKED_TO: { verb: 'is linked to', ftm: 'UnknownLink', doc: 'Alleged ties between actors.', from: actors, to: actors },
+  SERVES: { verb: 'serves', ftm: null, doc: 'Infrastructure serves a population.', from: ['Infrastructure'], to: ['Population'] },
   DISENGAGED_FROM: {
+    verb: 'disengaged from',
     ftm: null,
     doc: 'Withdrawal, sale or suspension.',
     from: ['Company', 'Investor'],
     to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Contract', 'Infrastructure', 'Country'],
   },
   SANCTIONED_BY: {
+    verb: 'is sanctioned by',
     ftm: 'Sanction',
     doc: 'Listed or sanctioned by a state body or government.',
     from: actors,
@@ -193,7 +201,8 @@ export const RELATION_TYPES = {
   },
 } as const satisfies Record<
   string,
-  { ftm: string | null; doc: string; from: readonly EntityType[]; to: readonly EntityType[] }
+  // verb: what the claim says in words, from its `from` to its `to` ("Google operates ...").
+  { verb: string; ftm: string | null; doc: string; from: readonly EntityType[]; to: readonly EntityType[] }
 >;
 
 export type RelationType = keyof typeof RELATION_TYPES;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../api/db/database.ts';
 import type { TestApi } from '../support/api.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
-import { openAppPage } from '../support/browser.ts';
+import { openAppPage, screenshotPath } from '../support/browser.ts';
 
 let db: Database;
 let api: TestApi;
@@ -27,6 +27,29 @@ async function searchAndOpen(page: Page, text: string, name: string): Promise<vo
 }
 
 const drawnNodes = async (page: Page) => Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
+
+test("an entity's panel lists its own claims as sentences, in the right direction, grouped by relation", async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Google', 'Google');
+  const panel = page.getByTestId('details-panel');
+  await panel.getByTestId('claim-sentence').first().waitFor();
+  const sentences = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
+  assert.ok(sentences.includes('Google operates Project Nimbus cloud services (Google Cloud Platform and Amazon Web Services)'), sentences.join('\n'));
+  assert.ok(sentences.includes('Google is a party to Project Nimbus'), sentences.join('\n'));
+  assert.ok(sentences.every((t) => t.startsWith('Google ') || t.endsWith(' Google')), `every claim starts or ends at Google: ${sentences.join('\n')}`);
+  assert.ok(!sentences.some((t) => /covers/.test(t)), 'the contract covering the cloud services is not Google\'s own claim');
+  const groups = await panel.getByTestId('relation-group').allTextContents();
+  assert.ok(groups.some((g) => /^Operates \(\d+\)$/.test(g)) && groups.some((g) => /^Is a party to \(\d+\)$/.test(g)), groups.join(', '));
+  await panel.screenshot({ path: screenshotPath('entity-panel-google.png') });
+
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await panel.getByTestId('claim-sentence').first().waitFor();
+  const nimbus = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
+  assert.ok(nimbus.includes('Google is a party to Project Nimbus'), nimbus.join('\n'));
+  assert.ok(!nimbus.some((t) => /operates Google|Google operates/.test(t)), `Google operating the cloud services is not Project Nimbus's claim: ${nimbus.join('\n')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('search, open an entity and read a source link from the side panel', async () => {
   const { page, errors } = await openPage();

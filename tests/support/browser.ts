@@ -1,7 +1,10 @@
 // Headless Chromium for the browser tests: Debian's package driven by playwright-core, with
 // the flags this machine needs (no background networking: the network is closed), and pages
 // that fail the test on any request leaving the machine.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from '../../api/config.ts';
 import { chromiumPath } from './chromium.ts';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -22,4 +25,11 @@ export async function openAppPage(browser: Browser, baseUrl: string, path = '/',
   });
   await page.goto(new URL(path, baseUrl).href);
   return { page, errors };
+}
+
+/** Where a browser test saves a picture for people to look at (kept out of git). */
+export function screenshotPath(name: string): string {
+  const dir = join(projectRoot, 'tests/browser/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

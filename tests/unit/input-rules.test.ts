@@ -27,12 +27,12 @@ test('a control character in a text is named with its code and place; tab and li
   assert.equal(controlCharacterProblem('name', 'ab\u0000c'), '"name" holds the control character U+0000 (at character 3), which belongs in no text');
   assert.match(controlCharacterProblem('title', '\u007f')!, /U\+007F \(at character 1\)/);
   assert.match(controlCharacterProblem('title', 'x\uFFFE')!, /U\+FFFE/);
-  assert.match(fieldProblem('description', { kind: 'string' }, 'a\u0007b')!, /U\+0007/);
-  assert.match(fieldProblem('aliases', { kind: 'stringList' }, ['fine', 'b\u0001'])!, /"aliases" holds the control character U\+0001/);
+  assert.match(fieldProblem('description', { kind: 'string', doc: 'A text.' }, 'a\u0007b')!, /U\+0007/);
+  assert.match(fieldProblem('aliases', { kind: 'stringList', doc: 'Names.' }, ['fine', 'b\u0001'])!, /"aliases" holds the control character U\+0001/);
 });
 
 test('a list field refuses empty items, too many items and items that are too long', () => {
-  const list = { kind: 'stringList' } as const;
+  const list = { kind: 'stringList', doc: 'Names.' } as const;
   assert.equal(fieldProblem('aliases', list, ['A', 'B']), null);
   assert.equal(fieldProblem('aliases', list, ['A', ' ']), '"aliases" holds an empty item; leave it out');
   assert.equal(fieldProblem('aliases', list, Array.from({ length: MAX_LIST_ITEMS }, (_, i) => `A${i}`)), null);

@@ -1,7 +1,8 @@
-// The side panel: an entity's facts, then each of its relationships with the summary, status,
-// dates and the public sources that report it.
+// The side panel: an entity's facts, then its own relationships (claims that start or end at
+// it), each as a sentence with the summary, status, dates and the public sources that report it.
 import { ENTITY_TYPES } from '../../api/domain/model.ts';
-import { STATUS_STYLES, TYPE_COLORS, relationLabel, statusFromName } from './appearance.ts';
+import { STATUS_STYLES, TYPE_COLORS, statusFromName } from './appearance.ts';
+import { claimSentence, ownClaimsByRelation } from './claimSentences.ts';
 import { el, safeUrl } from './dom.ts';
 import type { ClaimView, EntityView, SourceView } from './queries.ts';
 
@@ -66,13 +67,28 @@ export function renderDetails(
     entity.description ? el('p', { class: 'description', text: entity.description }) : null,
     facts(entity),
     expand,
-    el('h3', { text: `Relationships (${claims.length})` }),
-    ...(actions.editing ? addClaimControls(entity, actions.editing) : []),
-    claims.length
-      ? el('ul', { class: 'claims' }, ...claims.map((c) => claimItem(c, entity.id, names, actions)))
-      : el('p', { class: 'muted', text: 'No relationships pass the current filters.' }),
+    ...ownClaims(entity, claims, names, actions),
     ].filter((n): n is HTMLElement => n !== null),
   );
+}
+
+/** The entity's own claims, grouped by relation; those among its neighbours are only counted. */
+function ownClaims(entity: EntityView, claims: ClaimView[], names: ReadonlyMap<string, string>, actions: DetailsActions): (HTMLElement | null)[] {
+  const { groups, others } = ownClaimsByRelation(entity.id, claims);
+  const count = groups.reduce((n, g) => n + g.claims.length, 0);
+  return [
+    el('h3', { text: `Relationships (${count})` }),
+    ...(actions.editing ? addClaimControls(entity, actions.editing) : []),
+    ...(count
+      ? groups.flatMap((g) => [
+          el('h4', { class: 'relation-group', 'data-testid': 'relation-group', text: `${g.heading} (${g.claims.length})` }),
+          el('ul', { class: 'claims' }, ...g.claims.map((c) => claimItem(c, entity.id, names, actions))),
+        ])
+      : [el('p', { class: 'muted', text: 'No relationships of its own pass the current filters.' })]),
+    others
+      ? el('p', { class: 'muted', 'data-testid': 'neighbour-claims', text: `${others} more ${others === 1 ? 'relationship joins' : 'relationships join'} its neighbours to each other; select a neighbour to read ${others === 1 ? 'it' : 'them'}.` })
+      : null,
+  ];
 }
 
 function swatch(color: string): HTMLElement {
@@ -95,11 +111,16 @@ function facts(entity: EntityView): HTMLElement {
   return el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
 }
 
+/** One end of a claim's sentence: the entity the panel is about in bold, the other a link to it. */
+function sentenceEnd(end: { id: string; name: string }, focus: string, actions: DetailsActions): HTMLElement {
+  if (end.id === focus) return el('strong', { text: end.name });
+  const link = el('button', { type: 'button', class: 'link', text: end.name });
+  link.addEventListener('click', () => actions.select(end.id));
+  return link;
+}
+
 function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, string>, actions: DetailsActions): HTMLElement {
-  const outgoing = claim.from === focus;
-  const otherId = outgoing ? claim.to : claim.from;
-  const other = el('button', { type: 'button', class: 'link', text: names.get(otherId) ?? otherId });
-  other.addEventListener('click', () => actions.select(otherId));
+  const sentence = claimSentence(claim, names);
   const status = statusFromName(claim.status);
   const style = STATUS_STYLES[status];
   const badge = el('span', { class: `status status-${status}`, 'data-testid': 'claim-status', title: style.label, text: style.label });
@@ -114,7 +135,7 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
   return el(
     'li',
     { class: 'claim', 'data-testid': 'claim', 'data-claim-id': claim.id },
-    el('p', { class: 'relation' }, outgoing ? '→ ' : '← ', el('em', { text: relationLabel(claim.type) }), ' ', other),
+    el('p', { class: 'relation', 'data-testid': 'claim-sentence' }, sentenceEnd(sentence.from, focus, actions), ` ${sentence.verb} `, sentenceEnd(sentence.to, focus, actions)),
     el('p', { class: 'meta' }, badge, extra.length ? ` ${extra.join(' · ')}` : ''),
     el('p', { class: 'summary', text: claim.summary }),
     claim.note ? el('p', { class: 'note', text: claim.note }) : null,
