@@ -10,6 +10,8 @@ import { walkBetween, walkToHarms } from './graphWalk.ts';
 import { bestPathPerHarm, kBestPaths } from './pathSearch.ts';
 import { presentPaths, presentWeights } from './present.ts';
 import { resolveWeights, type WeightsInput } from './weights.ts';
+import { isContested } from '../domain/contested.ts';
+import type { ApiHop, ApiPath } from './present.ts';
 
 interface SearchArgs extends ClaimFilterArgs {
   maxHops: number;
@@ -70,6 +72,12 @@ async function abuseCategories(ctx: ApiContext): Promise<string[]> {
 }
 
 export const complicityResolvers = {
+  PathHop: {
+    contested: (hop: ApiHop) => isContested(hop.claim),
+  },
+  ComplicityPath: {
+    contested: (path: ApiPath) => path.hops.some((h) => isContested(h.claim)),
+  },
   Query: {
     abuseCategories: (_: unknown, __: unknown, ctx: ApiContext) => abuseCategories(ctx),
 

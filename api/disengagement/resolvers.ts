@@ -11,6 +11,7 @@ import { entityById } from '../entity/resolvers.ts';
 import { badInput, intInRange, notFound } from '../errors.ts';
 import { claimFilter, claimFilterParams } from '../filters/claimFilter.ts';
 import type { StoredEntity } from '../graph/mapping.ts';
+import { compareOutcomes } from './compare.ts';
 import { MODES, type Mode, type Scope } from './model.ts';
 import { runScenario, type ScenarioRequest } from './run.ts';
 import { footprint, ScopeProblem } from './simulate.ts';
@@ -162,9 +163,6 @@ async function scenarioById(ctx: ApiContext, id: string): Promise<PresentedScena
   return present(row.scenario as StoredScenario);
 }
 
-const pathKey = (p: { subject: { id: string }; path: { hops: { claim: { id: string } }[] } }) =>
-  `${p.subject.id}:${p.path.hops.map((h) => h.claim.id).join('>')}`;
-
 export const disengagementResolvers = {
   DisengagementMode: { SHUTDOWN: 'shutdown', SALE: 'sale', SUSPEND: 'suspend' },
   Scenario: {
@@ -202,18 +200,8 @@ export const disengagementResolvers = {
 
     async compareScenarios(_: unknown, args: { a: string; b: string }, ctx: ApiContext) {
       const [a, b] = [await scenarioById(ctx, args.a), await scenarioById(ctx, args.b)];
-      const [ra, rb] = [await disengagement(ctx, a.input), await disengagement(ctx, b.input)];
-      const inB = new Set(rb.cutPaths.map(pathKey));
-      const inA = new Set(ra.cutPaths.map(pathKey));
-      const cutByBoth = ra.cutPaths.filter((p) => inB.has(pathKey(p)));
-      const cutOnlyByA = ra.cutPaths.filter((p) => !inB.has(pathKey(p)));
-      const cutOnlyByB = rb.cutPaths.filter((p) => !inA.has(pathKey(p)));
-      const people = (n: number) => n.toLocaleString('en');
-      const summary =
-        `"${a.name}" cuts ${ra.cutPaths.length} paths and leaves ${people(ra.peopleLosingService)} people without a service; ` +
-        `"${b.name}" cuts ${rb.cutPaths.length} and leaves ${people(rb.peopleLosingService)}. ` +
-        `${cutByBoth.length} paths are cut by both, ${cutOnlyByA.length} only by "${a.name}", ${cutOnlyByB.length} only by "${b.name}".`;
-      return { a, b, cutByBoth, cutOnlyByA, cutOnlyByB, summary };
+      const [resultA, resultB] = [await disengagement(ctx, a.input), await disengagement(ctx, b.input)];
+      return { a, b, resultA, resultB, ...compareOutcomes({ name: a.name, result: resultA }, { name: b.name, result: resultB }) };
     },
   },
   Mutation: {

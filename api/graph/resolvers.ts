@@ -1,6 +1,7 @@
 // Resolvers for the domain types themselves: the Entity interface, claim statuses, and the
 // sources of a claim when a query did not resolve them already.
 import type { ApiContext } from '../context.ts';
+import { contestedBecause } from '../domain/contested.ts';
 import { CLAIM_STATUSES } from '../domain/model.ts';
 import { statusToEnum } from '../schema/entitySdl.ts';
 import { sourcesByIds } from '../sources/resolvers.ts';
@@ -11,6 +12,8 @@ export const graphResolvers = {
     __resolveType: (entity: StoredEntity) => entity.type,
   },
   Claim: {
+    contested: (claim: StoredClaim) => contestedBecause(claim) !== null,
+    contestedBecause: (claim: StoredClaim) => contestedBecause(claim),
     async sources(claim: StoredClaim & { sources?: StoredSource[] }, _: unknown, ctx: ApiContext) {
       if (claim.sources) return claim.sources;
       const found = new Map((await sourcesByIds(ctx.db, claim.sourceIds)).map((s) => [s.id, s]));

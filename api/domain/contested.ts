@@ -1,0 +1,44 @@
+// When a claim is contested: its status is `denied`, or its summary records a response that
+// disputes it (the seed keeps company responses in the summary, e.g. "a company
+// representative denied links to the military"). Said once here; the API, the explorer and the
+// screening reports all ask this. It only reads what the claim says: it never weakens or
+// strengthens a claim, and a response that confirms (e.g. "Microsoft said a review found
+// evidence supporting elements of the reporting") is not a dispute.
+
+export interface ContestableClaim {
+  /** Stored ("denied") or as GraphQL names it ("DENIED"). */
+  status: string;
+  summary?: string | null;
+}
+
+/**
+ * Words by which a summary records a denial or a dispute: denied, denies, disputed, sought a
+ * reversal, or said … not (as in "Google has said the contract is not aimed at military work").
+ */
+const DISPUTE = [/\bden(?:y|ies|ied|ial)\b/i, /\bdisput(?:e|es|ed|ing)\b/i, /\bseek(?:s|ing)?\b[^;]*\breversal\b/i, /\bsaid\b[^;]*\bnot\b/i];
+
+/** The parts of a summary a response may sit in: clauses split at semicolons and sentence ends. */
+function clauses(summary: string): string[] {
+  return summary
+    .split(/;\s+|(?<=[.!?])\s+(?=[A-Z])/)
+    .map((c) => c.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
+}
+
+/** The clauses of the summary that record a denial or dispute, word for word. */
+export function recordedDisputes(summary: string | null | undefined): string[] {
+  return summary ? clauses(summary).filter((c) => DISPUTE.some((word) => word.test(c))) : [];
+}
+
+/** Why the claim is contested, in a sentence quoting the record; null when it is not. */
+export function contestedBecause(claim: ContestableClaim): string | null {
+  const reasons: string[] = [];
+  if (claim.status.toLowerCase() === 'denied') reasons.push('Its status is denied.');
+  const disputes = recordedDisputes(claim.summary);
+  if (disputes.length > 0) reasons.push(`Its sources record a response: ${disputes.map((d) => `"${d}"`).join('; ')}.`);
+  return reasons.length > 0 ? reasons.join(' ') : null;
+}
+
+export function isContested(claim: ContestableClaim): boolean {
+  return contestedBecause(claim) !== null;
+}
