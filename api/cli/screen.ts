@@ -1,5 +1,6 @@
 // `npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE]
-// [--max-hops 4] [--as-of YYYY-MM-DD]`: the API's screenPortfolio from the command line, with
+// [--max-hops 4] [--as-of YYYY-MM-DD] [--statuses reported,alleged] [--min-confidence 0.5]`:
+// the API's screenPortfolio from the command line, with
 // progress on stderr, the report on stdout or in FILE. Exit 1 when the file has problems.
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -8,7 +9,9 @@ import { resolveWeights } from '../complicity/weights.ts';
 import type { Database } from '../db/database.ts';
 import { formatProblems } from '../exchange/dataset.ts';
 import { claimFilter, type ClaimFilter } from '../filters/claimFilter.ts';
+import { CLAIM_STATUSES, isClaimStatus, type ClaimStatus } from '../domain/model.ts';
 import { MAX_PORTFOLIO_CHARS } from '../portfolio/holdings.ts';
+import { sharePhrase } from '../portfolio/reportText.ts';
 import { REPORT_FLAGS, screeningCsvParts, screeningHtmlParts, screeningJsonParts, type ReportScreening } from '../portfolio/report.ts';
 import { pathLoader } from '../portfolio/pathBatch.ts';
 import { presentScreening, withFlagPaths, withFlags } from '../portfolio/resolvers.ts';
@@ -16,7 +19,8 @@ import { HoldingsProblems, screenPortfolio } from '../portfolio/screen.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { parseOrExit, runCli } from './runCli.ts';
 
-const USAGE = 'usage: npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE] [--max-hops 1..6] [--as-of YYYY-MM-DD]';
+const USAGE =
+  'usage: npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE] [--max-hops 1..6] [--as-of YYYY-MM-DD] [--statuses reported,alleged,...] [--min-confidence 0..1]';
 
 interface ScreenCommand {
   file: string;
@@ -31,7 +35,7 @@ interface ScreenCommand {
 function parseCommand(argv: string[]): ScreenCommand {
   const [file, ...rest] = argv;
   if (!file || file.startsWith('--')) throw new UsageError(USAGE);
-  const flags = parseFlags(rest, { portfolio: 'value', format: 'value', out: 'value', 'max-hops': 'value', 'as-of': 'value' });
+  const flags = parseFlags(rest, { portfolio: 'value', format: 'value', out: 'value', 'max-hops': 'value', 'as-of': 'value', statuses: 'value', 'min-confidence': 'value' });
   let size: number;
   try {
     size = statSync(file).size;
@@ -51,8 +55,22 @@ function parseCommand(argv: string[]): ScreenCommand {
     format: format as ScreenCommand['format'],
     out: typeof flags.out === 'string' ? flags.out : null,
     maxHops,
-    filter: claimFilter({ asOf: typeof flags['as-of'] === 'string' ? flags['as-of'] : null }),
+    filter: filterOf(flags),
   };
+}
+
+/** The claim filters from --as-of, --statuses and --min-confidence, each checked here. */
+function filterOf(flags: Record<string, string | boolean>): ClaimFilter {
+  const text = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : null);
+  const statuses = text('statuses')?.split(',').map((x) => x.trim().toLowerCase().replace(/_/g, '-')).filter(Boolean) ?? null;
+  for (const st of statuses ?? []) if (!isClaimStatus(st)) throw new UsageError(`--statuses takes ${CLAIM_STATUSES.join(', ')}; got "${st}".`);
+  const minConfidence = text('min-confidence') === null ? null : Number(text('min-confidence'));
+  if (minConfidence !== null && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number from 0 to 1; got "${text('min-confidence')}".`);
+  try {
+    return claimFilter({ asOf: text('as-of'), statuses: statuses as ClaimStatus[] | null, minConfidence });
+  } catch (error) {
+    throw new UsageError(`--as-of: ${(error as Error).message}`);
+  }
 }
 
 /** Writes the parts to a file beside `path`, then puts it in place: never a half-written report. */
@@ -88,7 +106,8 @@ async function run(db: Database, c: ScreenCommand): Promise<number> {
       onProgress(done, total, phase) {
         if (done < total && Date.now() - last < 1000) return;
         last = Date.now();
-        const what = phase === 'matching' ? 'holdings matched' : 'matched entities screened';
+        // Looked up, not matched: some of them will be weak, ambiguous or unmatched.
+        const what = phase === 'matching' ? 'holdings looked up' : 'matched entities screened';
         console.error(`  ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${what}`);
       },
     });
@@ -100,10 +119,14 @@ async function run(db: Database, c: ScreenCommand): Promise<number> {
     if (c.out) writeWhole(c.out, parts);
     else for (const part of parts) if (!process.stdout.write(part)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     const s = screening.summary;
+    const matched = screening.holdings.filter((h) => h.match.status === 'matched' || h.match.status === 'confirmed').length;
     console.error(
-      `Screened ${s.holdings} holdings of "${c.portfolio}" in ${((Date.now() - began) / 1000).toFixed(1)} s: ${s.exposed} exposed ` +
-        `(${(s.exposedWeightShare * 100).toFixed(1)}% of the portfolio), ${screening.needsReview} matches to review${s.unscreened ? `, exposure unknown for ${s.unscreened} (past the search bounds)` : ''}${c.out ? `; written to ${c.out}` : ''}.`,
+      `Screened ${s.holdings} holdings of "${c.portfolio}" in ${((Date.now() - began) / 1000).toFixed(1)} s: ${matched} of ${s.holdings} matched` +
+        `${s.parts.toReview.holdings ? `, ${s.parts.toReview.holdings} to review` : ''}${s.parts.unmatched.holdings ? `, ${s.parts.unmatched.holdings} not matched` : ''}; ` +
+        `${s.exposed} exposed (${sharePhrase(s.parts.exposed.shareOfFile, s.parts.exposed.shareOfWhole, s.fileShareOfWhole)})` +
+        `${s.unscreened ? `, exposure unknown for ${s.unscreened} (past the search bounds)` : ''}${c.out ? `; written to ${c.out}` : ''}.`,
     );
+    for (const note of screening.notes) console.error(`Note: ${note}.`);
     return 0;
   } catch (error) {
     if (!(error instanceof HoldingsProblems)) throw error;

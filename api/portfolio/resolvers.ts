@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { requireEditor } from '../auth/viewer.ts';
 import { BoundExceeded, boundError, COMPLICITY_BOUNDS } from '../complicity/bounds.ts';
+import { presentWeights } from '../complicity/present.ts';
 import { resolveWeights } from '../complicity/weights.ts';
 import type { ApiContext } from '../context.ts';
 import type { ClaimStatus } from '../domain/model.ts';
@@ -28,9 +29,18 @@ export function presentScreening(s: Screening, paths?: PathLoader) {
     notes: s.notes,
     claimsVisited: s.claimsVisited,
     summary: { ...s.summary, needsReview: s.needsReview, weighting: s.summary.weighting.toUpperCase() },
+    settings: {
+      maxHops: s.settings.maxHops,
+      asOf: s.settings.filter.asOf,
+      statuses: s.settings.filter.statuses,
+      minConfidence: s.settings.filter.minConfidence,
+      weights: presentWeights(s.settings.weights),
+    },
     holdings: s.holdings.map((h) => ({
       holding: { ...h.holding, key: h.key },
       unscreened: h.unscreened,
+      shareOfFile: h.shareOfFile,
+      shareOfWhole: h.shareOfWhole,
       match: {
         status: h.match.status.toUpperCase(),
         entity: h.entity,

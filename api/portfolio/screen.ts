@@ -16,6 +16,7 @@ import { excerpt } from '../http/errorExcerpts.ts';
 import { portfolioSummary, severityLevel, type HarmReach, type PortfolioSummary, type SeverityLevel } from './severity.ts';
 import { exposuresOf, type ExposureOptions } from './exposures.ts';
 import { loadCandidates, loadDecisions, subsidiariesOfMany, type Subsidiary } from './store.ts';
+import { weightNote, weightShares } from './weightShares.ts';
 
 /** The file had problems: nothing was screened. */
 export class HoldingsProblems extends Error {
@@ -69,6 +70,16 @@ export interface ScreenedHolding {
   exposure: EntityExposure | null;
   /** Why a matched holding's exposure is unknown: the bound it went past. Null otherwise. */
   unscreened: string | null;
+  /** Its share of the file's weight, 0..1, and of the whole portfolio when the weight column says it. */
+  shareOfFile: number;
+  shareOfWhole: number | null;
+}
+
+/** What a screening searched with: the reports state it. */
+export interface ScreeningSettings {
+  maxHops: number;
+  filter: ClaimFilter;
+  weights: ComplicityWeights;
 }
 
 export interface Screening {
@@ -78,6 +89,7 @@ export interface Screening {
   notes: string[];
   needsReview: number;
   claimsVisited: number;
+  settings: ScreeningSettings;
 }
 
 async function entitiesById(db: Database, ids: string[]): Promise<Map<string, StoredEntity>> {
@@ -164,14 +176,21 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
   const shown = await presentPaths(db, flagged.map((e) => e.paths.get(e.harms[0]!.id)!), opts.weights);
   flagged.forEach((e, i) => (e.bestPath = shown[i]!));
 
-  const holdings: ScreenedHolding[] = matched.map((m) => ({
+  const shares = weightShares(matched.map((m) => m.holding));
+  const holdings: ScreenedHolding[] = matched.map((m, i) => ({
     ...m,
+    shareOfFile: shares.ofFile[i]!,
+    shareOfWhole: shares.ofWhole?.[i] ?? null,
     entity: m.match.entityId ? entities.get(m.match.entityId) ?? null : null,
     optionEntities: m.match.options.map((o) => entities.get(o.entityId) ?? { id: o.entityId, type: 'Company', name: o.name, aliases: [] }),
     exposure: m.match.entityId ? exposures.get(m.match.entityId) ?? null : null,
     unscreened: m.match.entityId ? walked.unscreened.get(m.match.entityId) ?? null : null,
   }));
-  const summary = portfolioSummary(holdings.map((h) => ({ weight: h.holding.weight, value: h.holding.value, harms: h.exposure?.harms ?? [], unscreened: h.unscreened !== null })));
+  const summary = portfolioSummary(
+    holdings.map((h) => ({ weight: h.holding.weight, value: h.holding.value, harms: h.exposure?.harms ?? [], unscreened: h.unscreened !== null, match: h.match.status })),
+  );
+  const note = weightNote(shares);
+  if (note) parsed.notes.push(note);
   const unscreenedLines = holdings.filter((h) => h.unscreened !== null).map((h) => h.holding.line);
   if (unscreenedLines.length > 0) {
     parsed.notes.push(
@@ -180,5 +199,6 @@ export async function screenPortfolio(db: Database, opts: ScreenOptions): Promis
     );
   }
   const needsReview = holdings.filter((h) => h.match.status === 'ambiguous' || h.match.status === 'weak').length;
-  return { portfolio: opts.portfolio, holdings, summary, notes: parsed.notes, needsReview, claimsVisited };
+  const settings = { maxHops: opts.maxHops, filter: opts.filter, weights: opts.weights };
+  return { portfolio: opts.portfolio, holdings, summary, notes: parsed.notes, needsReview, claimsVisited, settings };
 }

@@ -1,6 +1,10 @@
 // Severity of a holding and the portfolio summary: pure functions over screened holdings.
 // A holding's severity is its best complicity score (the same scoring as complicityPaths), so
 // a flag always traces back to one explainable path.
+import type { MatchStatus } from './matching.ts';
+import { partOf, weightShares, type PortfolioPart, type Weighting } from './weightShares.ts';
+
+export { holdingWeights } from './weightShares.ts';
 
 /** Levels by best path score; the thresholds are the scores of typical paths in the seed data. */
 export const SEVERITY_LEVELS = [
@@ -30,56 +34,58 @@ export interface ScreenedCore {
   harms: HarmReach[];
   /** Matched, but its exposure was too large to work out within the bounds: unknown, not none. */
   unscreened?: boolean;
+  /** How it was matched (matching.ts); holdings without it count as matched. */
+  match?: MatchStatus;
 }
 
 export interface Share {
   key: string;
   name: string;
-  /** Share of the portfolio's weight, 0..1. */
+  /** Share of the portfolio's weight (of the file), 0..1. */
   weightShare: number;
+  /** Share of the whole portfolio, when the weight column says it; null otherwise. */
+  shareOfWhole: number | null;
   holdings: number;
+}
+
+/** Holdings by what the screening could say of them, each part with its weight. */
+export interface PortfolioParts {
+  exposed: PortfolioPart;
+  /** Not matched to any entity, or rejected by a person: not screened. */
+  unmatched: PortfolioPart;
+  /** Ambiguous or weak matches waiting for a person: not screened. */
+  toReview: PortfolioPart;
+  /** Matched, exposure unknown (past the search bounds). */
+  unscreened: PortfolioPart;
 }
 
 export interface PortfolioSummary {
   holdings: number;
   exposed: number;
   /** How the weights were taken: the weight column, the value column, or equal weights. */
-  weighting: 'weight' | 'value' | 'equal';
+  weighting: Weighting;
   exposedWeightShare: number;
   /** Matched holdings whose exposure is unknown (past the bounds), and their share of the weight. */
   unscreened: number;
   unscreenedWeightShare: number;
+  /** What the file's weights add up to as a share of the whole portfolio (1 = 100 %); null unless weighted by the weight column. */
+  fileShareOfWhole: number | null;
+  parts: PortfolioParts;
   byConflict: Share[];
   byCategory: Share[];
 }
 
-/** Each holding's weight: the weight column if every holding has one, else values, else equal. */
-export function holdingWeights(holdings: readonly ScreenedCore[]): { weights: number[]; weighting: PortfolioSummary['weighting'] } {
-  if (holdings.length > 0 && holdings.every((h) => h.weight !== null)) return { weights: holdings.map((h) => h.weight!), weighting: 'weight' };
-  if (holdings.length > 0 && holdings.every((h) => h.value !== null)) return { weights: holdings.map((h) => h.value!), weighting: 'value' };
-  return { weights: holdings.map(() => 1), weighting: 'equal' };
-}
-
 export function portfolioSummary(holdings: readonly ScreenedCore[]): PortfolioSummary {
-  const { weights, weighting } = holdingWeights(holdings);
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const shares = weightShares(holdings);
   const conflicts = new Map<string, Share>();
   const categories = new Map<string, Share>();
-  let exposedWeight = 0;
-  let exposed = 0;
-  let unscreenedWeight = 0;
-  let unscreened = 0;
+  const where = (test: (h: ScreenedCore) => boolean) => holdings.flatMap((h, i) => (test(h) ? [i] : []));
   holdings.forEach((h, i) => {
-    if (h.unscreened) {
-      unscreened++;
-      unscreenedWeight += weights[i]!;
-    }
     if (h.harms.length === 0) return;
-    exposed++;
-    exposedWeight += weights[i]!;
     const add = (map: Map<string, Share>, key: string, name: string) => {
-      const s = map.get(key) ?? { key, name, weightShare: 0, holdings: 0 };
-      s.weightShare += weights[i]! / total;
+      const s = map.get(key) ?? { key, name, weightShare: 0, shareOfWhole: shares.ofWhole ? 0 : null, holdings: 0 };
+      s.weightShare += shares.ofFile[i]!;
+      if (s.shareOfWhole !== null) s.shareOfWhole += shares.ofWhole![i]!;
       s.holdings++;
       map.set(key, s);
     };
@@ -87,13 +93,21 @@ export function portfolioSummary(holdings: readonly ScreenedCore[]): PortfolioSu
     for (const cat of new Set(h.harms.flatMap((x) => (x.type === 'Abuse' && x.category ? [x.category] : [])))) add(categories, cat, cat.replace(/-/g, ' '));
   });
   const sorted = (map: Map<string, Share>) => [...map.values()].sort((a, b) => b.weightShare - a.weightShare || a.key.localeCompare(b.key));
+  const parts: PortfolioParts = {
+    exposed: partOf(shares, where((h) => h.harms.length > 0)),
+    unmatched: partOf(shares, where((h) => h.match === 'unmatched' || h.match === 'rejected')),
+    toReview: partOf(shares, where((h) => h.match === 'ambiguous' || h.match === 'weak')),
+    unscreened: partOf(shares, where((h) => h.unscreened === true)),
+  };
   return {
     holdings: holdings.length,
-    exposed,
-    weighting,
-    exposedWeightShare: exposedWeight / total,
-    unscreened,
-    unscreenedWeightShare: unscreenedWeight / total,
+    exposed: parts.exposed.holdings,
+    weighting: shares.weighting,
+    exposedWeightShare: parts.exposed.shareOfFile,
+    unscreened: parts.unscreened.holdings,
+    unscreenedWeightShare: parts.unscreened.shareOfFile,
+    fileShareOfWhole: shares.fileOfWhole,
+    parts,
     byConflict: sorted(conflicts),
     byCategory: sorted(categories),
   };

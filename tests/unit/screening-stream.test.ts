@@ -8,6 +8,9 @@ import type { ApiContext } from '../../api/context.ts';
 import type { Database } from '../../api/db/database.ts';
 import { screeningEvents } from '../../api/portfolio/resolvers.ts';
 import type { Screening, ScreenOptions } from '../../api/portfolio/screen.ts';
+import { portfolioSummary } from '../../api/portfolio/severity.ts';
+import { claimFilter } from '../../api/filters/claimFilter.ts';
+import { resolveWeights } from '../../api/complicity/weights.ts';
 
 const ctx = { db: {} as Database, viewer: { name: null, role: 'anonymous' } } as ApiContext;
 const args = { portfolio: 'stream-fund', content: 'name\nAcme', fileName: 'x.csv', maxHops: 4 };
@@ -15,10 +18,11 @@ const args = { portfolio: 'stream-fund', content: 'name\nAcme', fileName: 'x.csv
 const emptyScreening: Screening = {
   portfolio: 'stream-fund',
   holdings: [],
-  summary: { holdings: 0, exposed: 0, weighting: 'equal', exposedWeightShare: 0, unscreened: 0, unscreenedWeightShare: 0, byConflict: [], byCategory: [] },
+  summary: portfolioSummary([]),
   notes: [],
   needsReview: 0,
   claimsVisited: 0,
+  settings: { maxHops: 4, filter: claimFilter({}), weights: resolveWeights(null) },
 };
 
 test('closing the stream after the first progress event aborts the screening', async () => {

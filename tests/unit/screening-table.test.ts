@@ -23,6 +23,8 @@ function holding(line: number, name: string, status: MatchStatus, exposure?: { s
         }
       : null,
     unscreened,
+    shareOfFile: 0,
+    shareOfWhole: null,
   };
 }
 
