@@ -110,7 +110,14 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
     return el(
       'li',
       { class: 'path', 'data-testid': 'path' },
-      el('p', {}, el('strong', { 'data-testid': 'path-score', text: score3(path.score) }), ' ', title),
+      el(
+        'p',
+        {},
+        el('strong', { 'data-testid': 'path-score', text: score3(path.score) }),
+        ' ',
+        title,
+        path.contested ? el('span', { class: 'contested', 'data-testid': 'path-contested', text: ' contested evidence' }) : null,
+      ),
       why,
       el('ol', { class: 'hops' }, ...path.hops.map(hopItem)),
     );
@@ -170,12 +177,17 @@ function whyScore(path: PathView): HTMLElement {
           {},
           el('td', { text: relationLabel(h.claim.type) }),
           el('td', { text: h.strength.toFixed(2) }),
-          el('td', { text: `${h.confidence.toFixed(2)}${h.confidenceFromStatus ? ` (${statusFromName(h.claim.status)})` : ' (assessed)'}` }),
+          el('td', { text: `${h.confidence.toFixed(2)}${h.confidenceFromStatus ? ` (${statusFromName(h.claim.status)})` : ' (assessed)'}${h.contested ? ', contested' : ''}` }),
           el('td', { text: score3(h.weight) }),
         ),
       ),
     ),
     el('p', { class: 'muted', text: `Product ${score3(b.hopProduct)} × length factor ${score3(b.lengthFactor)} (decay ${b.hopDecay} per hop after the first) = ${score3(b.score)}` }),
+    ...path.hops.flatMap((h, i) =>
+      h.contested
+        ? [el('p', { class: 'contested-because', 'data-testid': 'why-contested', text: `Hop ${i + 1} (${relationLabel(h.claim.type)}) is contested: ${h.claim.contestedBecause ?? ''} The score counts it at the confidence above.` })]
+        : [],
+    ),
   );
 }
 
@@ -199,8 +211,15 @@ function hopItem(hop: PathHopView): HTMLElement {
     'li',
     { class: 'hop' },
     toggle,
-    el('p', { class: 'meta' }, el('span', { class: `status status-${status}`, text: STATUS_STYLES[status].label }), period),
+    el(
+      'p',
+      { class: 'meta' },
+      el('span', { class: `status status-${status}`, text: STATUS_STYLES[status].label }),
+      hop.contested ? el('span', { class: 'contested', 'data-testid': 'hop-contested', text: ' contested' }) : null,
+      period,
+    ),
     el('p', { class: 'summary', text: hop.claim.summary }),
+    hop.contested ? el('p', { class: 'contested-because', text: hop.claim.contestedBecause ?? '' }) : null,
     sources,
   );
 }

@@ -2,10 +2,10 @@
 import type { ClaimView, EntityView } from './queries.ts';
 
 const ENTITY = 'id type name';
-const CLAIM = 'id type from to status confidence start end summary percentage note sources { id publisher title date url kind }';
-const PATH = `score breakdown { hopProduct hopDecay lengthFactor score explanation }
+const CLAIM = 'id type from to status confidence start end summary percentage note contested contestedBecause sources { id publisher title date url kind }';
+const PATH = `score contested breakdown { hopProduct hopDecay lengthFactor score explanation }
   nodes { ${ENTITY} }
-  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight claim { ${CLAIM} } }`;
+  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight contested claim { ${CLAIM} } }`;
 
 export const COMPLICITY_PATHS = `query Paths($from: ID!, $to: PathTarget!, $maxHops: Int, $k: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
   complicityPaths(from: $from, to: $to, maxHops: $maxHops, k: $k, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
@@ -25,11 +25,17 @@ export interface PathHopView {
   confidence: number;
   confidenceFromStatus: boolean;
   weight: number;
-  claim: ClaimView;
+  /** The claim is denied or its sources record a response disputing it (claim.contestedBecause says which). */
+  contested: boolean;
+  claim: PathClaimView;
 }
+
+export type PathClaimView = ClaimView & { contested: boolean; contestedBecause: string | null };
 
 export interface PathView {
   score: number;
+  /** A hop goes through a contested claim. */
+  contested: boolean;
   breakdown: { hopProduct: number; hopDecay: number; lengthFactor: number; score: number; explanation: string };
   nodes: PathEntity[];
   hops: PathHopView[];

@@ -249,11 +249,41 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
                 el('strong', { text: score3(p.path.score) }),
                 ` ${p.path.nodes.map((n) => n.name).join(' → ')}`,
                 ROLE_LABEL[p.role] ? el('span', { class: 'muted', text: ` (${ROLE_LABEL[p.role]})` }) : null,
+                p.path.contested ? el('span', { class: 'contested', 'data-testid': 'scenario-path-contested', title: contestedWhy(p), text: ' contested evidence' }) : null,
               ),
             ),
           )
         : el('p', { class: 'muted', text: 'None.' }),
     );
+  }
+
+  /** Why the contested hops of a path are contested, for a tooltip. */
+  function contestedWhy(p: ScenarioPathView): string {
+    return p.path.hops.filter((h) => h.contested).map((h) => `${h.from.name} → ${h.to.name}: ${h.claim.contestedBecause ?? ''}`).join(' ');
+  }
+
+  /** Two scenarios side by side: the summary, the paths cut and created by each or both, each one's risks. */
+  function comparisonView(c: Comparison): HTMLElement[] {
+    const risks = (name: string, testid: string, side: Comparison['resultA']) =>
+      el(
+        'div',
+        { 'data-testid': testid },
+        el('h4', { text: `Substitution risks of "${name}" (${side.substitutionRisks.length})` }),
+        side.substitutionRisks.length
+          ? el('ul', {}, ...side.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-compare-risk' }, el('span', { text: x.explanation }), x.claim ? sourcesOf(x.claim) : null)))
+          : el('p', { class: 'muted', text: 'None found in the graph.' }),
+      );
+    return [
+      el('p', { 'data-testid': 'scenario-compare-summary', text: c.summary }),
+      section(`Cut by both`, 'scenario-compare-cut-both', c.cutByBoth, 'cut'),
+      section(`Cut only by "${c.a.name}"`, 'scenario-compare-cut-a', c.cutOnlyByA, 'cut'),
+      section(`Cut only by "${c.b.name}"`, 'scenario-compare-cut-b', c.cutOnlyByB, 'cut'),
+      section(`Created by both`, 'scenario-compare-created-both', c.createdByBoth, 'created'),
+      section(`Created only by "${c.a.name}"`, 'scenario-compare-created-a', c.createdOnlyByA, 'created'),
+      section(`Created only by "${c.b.name}"`, 'scenario-compare-created-b', c.createdOnlyByB, 'created'),
+      risks(c.a.name, 'scenario-compare-risks-a', c.resultA),
+      risks(c.b.name, 'scenario-compare-risks-b', c.resultB),
+    ];
   }
 
   function sourcesOf(claim: ClaimView): HTMLElement {
@@ -302,7 +332,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
       if (ids.length !== 2) return void (out.textContent = 'Tick exactly two scenarios to compare.');
       try {
         const { compareScenarios: c } = await gql<{ compareScenarios: Comparison }>(COMPARE, { a: ids[0], b: ids[1] });
-        out.replaceChildren(el('p', { 'data-testid': 'scenario-compare-summary', text: c.summary }));
+        out.replaceChildren(...comparisonView(c));
       } catch (error) {
         out.textContent = (error as Error).message;
       }

@@ -3,10 +3,10 @@ import type { PathEntity, PathView } from './pathQueries.ts';
 import type { ClaimView } from './queries.ts';
 
 const ENTITY = 'id type name';
-const CLAIM = 'id type from to status confidence start end summary percentage note sources { id publisher title date url kind }';
-const PATH = `score breakdown { hopProduct hopDecay lengthFactor score explanation }
+const CLAIM = 'id type from to status confidence start end summary percentage note contested contestedBecause sources { id publisher title date url kind }';
+const PATH = `score contested breakdown { hopProduct hopDecay lengthFactor score explanation }
   nodes { ${ENTITY} }
-  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight claim { ${CLAIM} } }`;
+  hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight contested claim { ${CLAIM} } }`;
 const SCENARIO_PATH = `subject { ${ENTITY} } role path { ${PATH} }`;
 
 export const RESULT = `
@@ -34,8 +34,11 @@ const SAVED = `id name createdBy createdAt input { companyId mode buyerId buyerN
 export const SAVE_SCENARIO = `mutation Save($name: String!, $input: DisengagementInput!) { saveScenario(name: $name, input: $input) { ${SAVED} } }`;
 export const SCENARIOS = `query Saved($companyId: ID) { scenarios(companyId: $companyId) { ${SAVED} } }`;
 export const SCENARIO = `query One($id: ID!) { scenario(id: $id) { ${SAVED} } }`;
+const SIDE = `peopleLosingService substitutionRisks { kind entity { ${ENTITY} } explanation claim { ${CLAIM} } }`;
 export const COMPARE = `query Compare($a: ID!, $b: ID!) { compareScenarios(a: $a, b: $b) { summary
-  cutByBoth { ${SCENARIO_PATH} } cutOnlyByA { ${SCENARIO_PATH} } cutOnlyByB { ${SCENARIO_PATH} } } }`;
+  a { id name } b { id name } resultA { ${SIDE} } resultB { ${SIDE} }
+  cutByBoth { ${SCENARIO_PATH} } cutOnlyByA { ${SCENARIO_PATH} } cutOnlyByB { ${SCENARIO_PATH} }
+  createdByBoth { ${SCENARIO_PATH} } createdOnlyByA { ${SCENARIO_PATH} } createdOnlyByB { ${SCENARIO_PATH} } } }`;
 
 export type Mode = 'SHUTDOWN' | 'SALE' | 'SUSPEND';
 
@@ -98,9 +101,18 @@ export interface ScenarioOptions {
   countries: string[];
 }
 
+type ComparedSide = Pick<ScenarioResult, 'peopleLosingService' | 'substitutionRisks'>;
+
 export interface Comparison {
   summary: string;
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  resultA: ComparedSide;
+  resultB: ComparedSide;
   cutByBoth: ScenarioPathView[];
   cutOnlyByA: ScenarioPathView[];
   cutOnlyByB: ScenarioPathView[];
+  createdByBoth: ScenarioPathView[];
+  createdOnlyByA: ScenarioPathView[];
+  createdOnlyByB: ScenarioPathView[];
 }

@@ -80,7 +80,8 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
   };
 
   const showProgress = (p: NonNullable<ScreeningEventView['progress']>) => {
-    const what = p.phase === 'MATCHING' ? 'Matching holdings' : 'Screening matched entities';
+    // Looked up, not matched: the summary says how many matched.
+    const what = p.phase === 'MATCHING' ? 'Looking up holdings' : 'Screening matched entities';
     progress.replaceChildren(el('progress', { max: String(p.total), value: String(p.done) }), el('span', { text: ` ${what}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}` }));
   };
 

@@ -6,11 +6,16 @@ const ENTITY = 'id type name';
 const SOURCE = 'publisher title date url';
 const PATH = `score nodes { ${ENTITY} } hops { claim { id type status summary sources { ${SOURCE} } } }`;
 
+const PART = 'holdings shareOfFile shareOfWhole';
+const SHARE = 'key name weightShare shareOfWhole holdings';
 const SCREENING = `portfolio notes claimsVisited
-  summary { holdings exposed needsReview weighting exposedWeightShare unscreened unscreenedWeightShare byConflict { key name weightShare holdings } byCategory { key name weightShare holdings } }
+  summary { holdings exposed needsReview weighting exposedWeightShare unscreened unscreenedWeightShare fileShareOfWhole
+    parts { exposed { ${PART} } unmatched { ${PART} } toReview { ${PART} } unscreened { ${PART} } }
+    byConflict { ${SHARE} } byCategory { ${SHARE} } }
+  settings { maxHops asOf statuses minConfidence weights { relations { type strength } statuses { status confidence } hopDecay } }
   holdings {
     holding { line name isin ticker lei weight value key }
-    unscreened
+    unscreened shareOfFile shareOfWhole
     match { status entity { ${ENTITY} } options { entity { ${ENTITY} } score reason } }
     exposure {
       severity level evidenceCount harmCount
@@ -75,6 +80,9 @@ export interface HoldingView {
   } | null;
   /** Why its exposure is unknown (past the search bounds), when it is. */
   unscreened: string | null;
+  /** Its share of the file's weight, and of the whole portfolio when the weight column says it. */
+  shareOfFile: number;
+  shareOfWhole: number | null;
 }
 
 export type MatchStatus = 'MATCHED' | 'CONFIRMED' | 'AMBIGUOUS' | 'WEAK' | 'UNMATCHED' | 'REJECTED';

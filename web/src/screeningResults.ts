@@ -1,6 +1,7 @@
 // The screening's results: the weighted summary, then a table of holdings that sorts by any
 // column and filters by text, severity, match and harm. A row opens to show its subsidiaries
 // and its flags; each flag opens its paths in the explorer.
+import { contestedHops, contestedText, settingsLines, sharePhrase, shareText } from '../../api/portfolio/reportText.ts';
 import { el } from './dom.ts';
 import type { EntityRef, HoldingView, ScreeningView } from './screeningQueries.ts';
 import { filterHoldings, levelOf, NO_FILTER, sortHoldings, type SortKey, type TableFilter } from './screeningTable.ts';
@@ -30,6 +31,14 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 function summaryView(s: ScreeningView): HTMLElement {
   const m = s.summary;
+  const whole = m.fileShareOfWhole;
+  const phrase = (p: { shareOfFile: number; shareOfWhole: number | null }) => sharePhrase(p.shareOfFile, p.shareOfWhole, whole);
+  const parts = m.parts!;
+  const notScreened = [
+    parts.unmatched.holdings ? `${parts.unmatched.holdings} not matched (${phrase(parts.unmatched)})` : '',
+    parts.toReview.holdings ? `${parts.toReview.holdings} match${parts.toReview.holdings === 1 ? '' : 'es'} to review (${phrase(parts.toReview)})` : '',
+    parts.unscreened.holdings ? `exposure unknown for ${parts.unscreened.holdings} (${phrase(parts.unscreened)}): too large for the search bounds` : '',
+  ].filter(Boolean);
   const shares = (title: string, testid: string, list: ScreeningView['summary']['byConflict']) =>
     el(
       'div',
@@ -37,18 +46,18 @@ function summaryView(s: ScreeningView): HTMLElement {
       el('h4', { text: title }),
       list.length === 0
         ? el('p', { class: 'muted', text: 'None.' })
-        : el('ul', {}, ...list.map((x) => el('li', {}, el('span', { class: 'bar', style: `width:${Math.max(2, x.weightShare * 100)}%` }), `${x.name}: ${pct(x.weightShare)} (${x.holdings} holding${x.holdings === 1 ? '' : 's'})`))),
+        : el('ul', {}, ...list.map((x) => el('li', {}, el('span', { class: 'bar', style: `width:${Math.max(2, x.weightShare * 100)}%` }), `${x.name}: ${shareText(x.weightShare, x.shareOfWhole, whole)} (${x.holdings} holding${x.holdings === 1 ? '' : 's'})`))),
     );
   return el(
     'section',
     { class: 'screening-summary', 'data-testid': 'screening-summary' },
     el('p', {
       text:
-        `${m.holdings} holdings, ${m.exposed} exposed: ${pct(m.exposedWeightShare)} of the portfolio by ${m.weighting.toLowerCase() === 'equal' ? 'equal weights' : m.weighting.toLowerCase()}` +
-        `${m.needsReview ? `; ${m.needsReview} match${m.needsReview === 1 ? '' : 'es'} to review (not screened)` : ''}` +
-        `${m.unscreened ? `; exposure unknown for ${m.unscreened} (${pct(m.unscreenedWeightShare ?? 0)} of the portfolio): too large for the search bounds` : ''}.`,
+        `${m.holdings} holdings, ${m.exposed} exposed: ${phrase(parts.exposed)} by ${m.weighting.toLowerCase() === 'equal' ? 'equal weights' : m.weighting.toLowerCase()}.` +
+        (notScreened.length ? ` Not screened: ${notScreened.join('; ')}.` : ' Every holding was matched and screened.'),
     }),
-    ...s.notes.map((n) => el('p', { class: 'muted', text: `Note: ${n}.` })),
+    ...s.notes.map((n) => el('p', { class: 'muted', 'data-testid': 'screening-note', text: `Note: ${n}.` })),
+    s.settings ? el('p', { class: 'muted', 'data-testid': 'screening-settings', text: `Settings: ${settingsLines(s.settings).join('. ')}.` }) : null,
     shares('By conflict', 'summary-conflicts', m.byConflict),
     shares('By abuse category', 'summary-categories', m.byCategory),
   );
@@ -72,7 +81,17 @@ function flagsView(h: HoldingView, host: ResultsHost): HTMLElement {
             const open = el('button', { type: 'button', class: 'link', 'data-testid': 'open-flag', text: `${f.harm.name}` });
             open.addEventListener('click', () => host.openPaths(entity, f.harm));
             const via = f.path === undefined ? ' …' : f.path ? ` via ${f.path.nodes.slice(1, -1).map((n) => n.name).join(' → ') || 'a direct claim'}` : '';
-            return el('li', { 'data-testid': 'flag' }, el('strong', { text: score3(f.score) }), ' ', open, el('span', { class: 'muted', text: via }));
+            const disputed = f.path ? contestedHops(f.path) : [];
+            return el(
+              'li',
+              { 'data-testid': 'flag' },
+              el('strong', { text: score3(f.score) }),
+              ' ',
+              open,
+              el('span', { class: 'muted', text: via }),
+              disputed.length ? el('span', { class: 'contested', 'data-testid': 'flag-contested', title: contestedText(disputed), text: ' contested evidence' }) : null,
+              disputed.length ? el('p', { class: 'contested-because', text: contestedText(disputed) }) : null,
+            );
           }),
         ),
     e.harmCount > e.harms.length
@@ -92,7 +111,7 @@ function openFlags(cell: HTMLElement, h: HoldingView, host: ResultsHost): void {
 }
 
 /** `opened`: lines of the holdings open to their flags; they stay open as the table is sorted and filtered. */
-function row(h: HoldingView, host: ResultsHost, opened: Set<number>): HTMLElement[] {
+function row(h: HoldingView, host: ResultsHost, opened: Set<number>, whole: number | null | undefined): HTMLElement[] {
   const level = levelOf(h);
   const e = h.exposure;
   const name = el('button', { type: 'button', class: 'link', text: h.holding.name ?? h.holding.isin ?? h.holding.ticker ?? h.holding.lei ?? '' });
@@ -102,7 +121,7 @@ function row(h: HoldingView, host: ResultsHost, opened: Set<number>): HTMLElemen
     el('td', { text: String(h.holding.line) }),
     el('td', {}, e ? name : el('span', { text: name.textContent ?? '' })),
     el('td', {}, el('span', { class: `match match-${h.match.status.toLowerCase()}`, text: h.match.status.toLowerCase() }), h.match.entity ? ` ${h.match.entity.name}` : ''),
-    el('td', { class: 'num', text: h.holding.weight ?? h.holding.value ?? '' ? String(h.holding.weight ?? h.holding.value) : '' }),
+    el('td', { class: 'num', title: h.holding.weight !== null ? `weight ${h.holding.weight} in the file` : h.holding.value !== null ? `value ${h.holding.value}` : 'equal weights', text: shareText(h.shareOfFile, h.shareOfWhole, whole) }),
     el('td', {}, level ? el('span', { class: `level level-${level.toLowerCase()}`, 'data-testid': 'holding-level', title: h.unscreened ?? '', text: level === 'NONE' || level === 'UNKNOWN' ? level.toLowerCase() : `${level.toLowerCase()} ${score3(e!.severity)}` }) : ''),
     el('td', { class: 'num', text: e ? String(e.harmCount) : '' }),
     el('td', { class: 'num', text: e ? String(e.evidenceCount) : '' }),
@@ -168,7 +187,7 @@ export function renderResults(container: HTMLElement, s: ScreeningView, host: Re
         return el('th', { 'aria-sort': c.key === sortBy ? (descending ? 'descending' : 'ascending') : 'none' }, b);
       }),
     );
-    body.replaceChildren(...shown.flatMap((h) => row(h, host, opened)));
+    body.replaceChildren(...shown.flatMap((h) => row(h, host, opened, s.summary.fileShareOfWhole)));
   };
   const update = () => {
     limit = ROWS_PER_PAGE;
