@@ -17,7 +17,8 @@ export interface ComparedResult<P extends ComparedPath> {
   remainingPaths: P[];
   createdPaths: P[];
   peopleLosingService: number;
-  substitutionRisks: { kind: 'OTHER_PROVIDER' | 'BUYER_TIES'; explanation: string }[];
+  /** A buyer tie comes with its claim, which may be contested. */
+  substitutionRisks: { kind: 'OTHER_PROVIDER' | 'BUYER_TIES'; explanation: string; claim?: ContestableClaim | null }[];
 }
 
 export interface ComparedScenario<P extends ComparedPath> {
@@ -66,7 +67,8 @@ function sideSentence<P extends ComparedPath>(s: ComparedScenario<P>): string {
     created === 0
       ? 'creates no path'
       : `creates ${plural(created, 'new path')} (the strongest ${score3(Math.max(...r.createdPaths.map((p) => p.path.score)))}${disputed ? `; ${disputed} through contested evidence` : ''})`;
-  const raises = risks.length === 0 ? 'raises no substitution risk' : `raises ${plural(risks.length, 'substitution risk')}${tie ? ` (buyer risk: ${tie.explanation})` : ''}`;
+  const disputedTie = tie?.claim && isContested(tie.claim) ? '; the claim of that tie is contested' : '';
+  const raises = risks.length === 0 ? 'raises no substitution risk' : `raises ${plural(risks.length, 'substitution risk')}${tie ? ` (buyer risk: ${tie.explanation}${disputedTie})` : ''}`;
   const people = r.peopleLosingService > 0 ? `${Math.round(r.peopleLosingService).toLocaleString('en')} people lose a service` : 'no population recorded as served loses a service';
   return `"${s.name}" cuts ${plural(r.cutPaths.length, 'path')}, ${creates} and ${raises}; ${people}.`;
 }

@@ -205,9 +205,9 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
   const shares = (list: ReportShare[]) =>
     list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${sharePhrase(x.weightShare, x.shareOfWhole, whole)} (${x.holdings} holdings)</li>`).join('')}</ul>` : '<p>None.</p>';
   const notScreened = [
-    part.unmatched.holdings ? `${part.unmatched.holdings} not matched (${phrase(part.unmatched)})` : '',
-    part.toReview.holdings ? `${part.toReview.holdings} matches to review (${phrase(part.toReview)})` : '',
-    part.unscreened.holdings ? `exposure unknown for ${part.unscreened.holdings} (${phrase(part.unscreened)})` : '',
+    part.unmatched.holdings ? `${part.unmatched.holdings} not matched, ${phrase(part.unmatched)}` : '',
+    part.toReview.holdings ? `${part.toReview.holdings} match${part.toReview.holdings === 1 ? '' : 'es'} to review, ${phrase(part.toReview)}` : '',
+    part.unscreened.holdings ? `exposure unknown for ${part.unscreened.holdings}, ${phrase(part.unscreened)}` : '',
   ].filter(Boolean);
   const contestedBest = flagged.filter((h) => h.exposure!.bestPath && contestedHops(h.exposure!.bestPath).length > 0).length;
   const sourceHtml = (src: ReportSource) => {
@@ -249,7 +249,7 @@ ${more ? `<p class="muted">And ${more} more flag${more === 1 ? '' : 's'} of lowe
 <body><h1>Screening of ${esc(s.portfolio)}</h1>
 <p>Generated ${esc(generatedAt)} by conflict-links. Scores are complicity path scores (0..1): how strong, well evidenced and short the chain of public claims is, not a finding of wrongdoing. Numbers in brackets cite the claims listed under each holding, each with its sources. A claim is contested when it is denied or its sources record a response disputing it.</p>
 <h2>Summary</h2>
-<p>${s.summary.holdings} holdings; ${s.summary.exposed} exposed: ${phrase(part.exposed)} by ${esc(s.summary.weighting.toLowerCase() === 'equal' ? 'equal weights' : s.summary.weighting.toLowerCase())}.${notScreened.length ? ` Not screened: ${notScreened.join(', ')}.` : ' Every holding was matched and screened.'}${contestedBest ? ` The best path of ${contestedBest} flagged holding${contestedBest === 1 ? '' : 's'} goes through contested evidence.` : ''}</p>
+<p>${s.summary.holdings} holdings; ${s.summary.exposed} exposed: ${phrase(part.exposed)} by ${esc(s.summary.weighting.toLowerCase() === 'equal' ? 'equal weights' : s.summary.weighting.toLowerCase())}.${notScreened.length ? ` Not screened: ${notScreened.join('; ')}.` : ' Every holding was matched and screened.'}${contestedBest ? ` The best path of ${contestedBest} flagged holding${contestedBest === 1 ? '' : 's'} goes through contested evidence.` : ''}</p>
 ${s.notes?.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <h3>By conflict</h3>${shares(s.summary.byConflict)}
 <h3>By abuse category</h3>${shares(s.summary.byCategory)}

@@ -2,9 +2,12 @@
 // with the seed data: Telenor leaving Myanmar by shutdown and by sale, the before/after
 // toggle, saving, the shared link and comparing two saved scenarios.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createToken } from '../../api/auth/tokens.ts';
+import { projectRoot } from '../../api/config.ts';
 import type { Database } from '../../api/db/database.ts';
 import type { TestApi } from '../support/api.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
@@ -33,6 +36,8 @@ async function telenorInMyanmar(page: Page, mode: 'SHUTDOWN' | 'SALE') {
   await panel.getByTestId('scenario-as-of').fill('2022-02-15');
   return panel;
 }
+
+const screenshots = join(projectRoot, 'tests/browser/screenshots');
 
 const canvasData = async (page: Page, name: string) => Number(await page.getByTestId('graph-canvas').getAttribute(`data-${name}`));
 
@@ -105,7 +110,7 @@ test('an editor saves two scenarios, opens one from its shared link, and compare
   await panel.getByTestId('scenario-compare').click();
   const compared = panel.getByTestId('scenario-compare-summary');
   await compared.waitFor();
-  assert.match(await compared.textContent() ?? '', /cut by both/);
+  assert.match(await compared.textContent() ?? '', /Cut: \d+ by both/);
 
   // The shared link opens the saved scenario for anyone, no token needed.
   const shared = await openPage(href.slice(href.indexOf('?') - 1));
@@ -114,5 +119,57 @@ test('an editor saves two scenarios, opens one from its shared link, and compare
   assert.match(await summary.textContent() ?? '', /Shutting down Telenor Group's operations in MM/);
   assert.deepEqual([...errors, ...shared.errors], []);
   await shared.page.close();
+  await page.close();
+});
+
+test('comparing a shutdown with a sale shows the paths the sale creates and the buyer risk, its contested claim marked', async () => {
+  const token = await createToken(db, 'scenario-compare-editor', 'editor');
+  const { page, errors } = await openPage();
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('sign-in').click();
+  let panel = await telenorInMyanmar(page, 'SHUTDOWN');
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-summary').waitFor();
+  await panel.getByTestId('scenario-name').fill('Shut down in Myanmar');
+  await panel.getByTestId('scenario-save').click();
+  await panel.getByTestId('scenario-link').waitFor();
+
+  await panel.getByTestId('scenario-mode').selectOption('SALE');
+  await panel.getByTestId('scenario-buyer').fill('Investcom');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Investcom/ }).first().click();
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-summary').filter({ hasText: /^Selling/ }).waitFor();
+  // The buyer's owner's tie to the military is a risk whose claim is contested.
+  assert.match(await panel.getByTestId('scenario-risk').first().getByTestId('risk-contested').textContent() ?? '', /^Contested: Its sources record a response: "a company representative denied links to the military"/);
+  await panel.getByTestId('scenario-name').fill('Sell to Investcom');
+  await panel.getByTestId('scenario-save').click();
+  await panel.getByTestId('scenario-link').waitFor();
+
+  const saved = panel.getByTestId('scenario-saved');
+  await saved.filter({ hasText: 'Sell to Investcom' }).waitFor();
+  for (const name of ['Shut down in Myanmar', 'Sell to Investcom']) await saved.filter({ hasText: name }).locator('input[name=compare]').check();
+  await panel.getByTestId('scenario-compare').click();
+  const summary = panel.getByTestId('scenario-compare-summary');
+  await summary.waitFor();
+  const text = (await summary.textContent()) ?? '';
+  // Whichever was ticked first is A: each side is said in full either way.
+  assert.match(text, /"Shut down in Myanmar" cuts 2 paths, creates no path and raises [^;]+; 18,000,000 people lose a service\./);
+  assert.match(text, /"Sell to Investcom" cuts 2 paths, creates 6 new paths \(the strongest 0\.053\) and raises 1 substitution risk \(buyer risk: Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military \(alleged\), [^;]+; the claim of that tie is contested\); no population recorded as served loses a service\./);
+  assert.match(text, /Cut: 2 by both/);
+  const comparison = panel.getByTestId('scenario-comparison');
+  const saleSide = (await comparison.getByTestId('scenario-compare-created-a').textContent())?.includes('Sell to Investcom') ? 'a' : 'b';
+  const shutSide = saleSide === 'a' ? 'b' : 'a';
+  assert.equal(await comparison.getByTestId(`scenario-compare-created-${saleSide}`).getByTestId('scenario-path').count(), 6);
+  assert.equal(await comparison.getByTestId(`scenario-compare-created-${shutSide}`).getByTestId('scenario-path').count(), 0);
+  assert.equal(await comparison.getByTestId('scenario-compare-cut-both').getByTestId('scenario-path').count(), 2);
+  const saleRisks = comparison.getByTestId(`scenario-compare-risks-${saleSide}`);
+  assert.match(await saleRisks.textContent() ?? '', /Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military/);
+  assert.equal(await saleRisks.getByTestId('risk-contested').count(), 1);
+  mkdirSync(screenshots, { recursive: true });
+  await summary.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'scenario-compare-summary.png') });
+  await comparison.getByTestId(`scenario-compare-created-${saleSide}`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'scenario-compare-created-and-risks.png') });
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,9 +3,12 @@
 // filter the table, open a flag's paths in the explorer, export the printable report, and a
 // malformed file refused with its lines.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from '../../api/config.ts';
 import type { TestApi } from '../support/api.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
 import { openAppPage } from '../support/browser.ts';
@@ -191,5 +194,76 @@ test('a long portfolio draws its table 500 rows at a time; filters start again f
   assert.equal(await panel.getByTestId('results-more').isHidden(), true);
   await panel.getByTestId('results-filter').fill('');
   assert.equal(await rows(), 500, 'a new filter starts from the first page');
+  assert.deepEqual(errors, []);
+});
+
+test('a file that is part of a fund: both shares, what was not screened with its weight, the settings, contested evidence, in the panel and the exports', async () => {
+  // 60 % of a fund: Google 30 and Shwe Byain Phyu 10 match; Microsfot 10 is weak; Fictional Widgets 10 matches nothing.
+  const content = ['name,weight', 'Google LLC,30', 'Shwe Byain Phyu Group,10', 'Microsfot,10', 'Fictional Widgets Inc.,10'].join('\n');
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 1000 });
+  await page.getByTestId('open-screening').click();
+  const panel = page.getByTestId('screening-panel');
+  await panel.getByTestId('screening-paste').fill(content);
+  await panel.getByTestId('screening-name').fill('part-fund');
+  await panel.getByTestId('screening-hops').selectOption('3');
+  await panel.getByTestId('screening-run').click();
+  await panel.getByTestId('screening-done').filter({ hasText: 'part-fund' }).waitFor();
+  // Matching is said as looking up: a weak or unmatched holding is not "matched".
+  assert.match(await panel.getByTestId('screening-progress').textContent() ?? '', /Screening matched entities: 2 of 2/);
+
+  const summary = (await panel.getByTestId('screening-summary').locator('p').first().textContent()) ?? '';
+  assert.equal(
+    summary,
+    '4 holdings, 2 exposed: 66.7% of the file (40.0% of the whole portfolio) by weight. Not screened: 1 not matched, 16.7% of the file (10.0% of the whole portfolio); ' +
+      '1 match to review, 16.7% of the file (10.0% of the whole portfolio).',
+  );
+  assert.match(await panel.getByTestId('screening-note').allTextContents().then((t) => t.join(' ')), /Note: the weights add up to 60\.0% of the portfolio \(read as percentages\), not 100%/);
+  assert.match(await panel.getByTestId('screening-settings').textContent() ?? '', /^Settings: Most hops: 3\. As of: any date \(no time filter\)\. Statuses: all\. Minimum confidence: none\. Scoring: hop decay 0\.85; /);
+  assert.match(await panel.getByTestId('summary-conflicts').textContent() ?? '', /Israel-Gaza war \(2023-\): 50\.0% of the file \(30\.0% of the whole\) \(1 holding\)/);
+  const weights = await page.getByTestId('holding-row').evaluateAll((rows) => rows.map((r) => [(r as HTMLTableRowElement).cells[1]!.textContent, (r as HTMLTableRowElement).cells[3]!.textContent]));
+  assert.deepEqual(Object.fromEntries(weights), {
+    'Google LLC': '50.0% of the file (30.0% of the whole)',
+    'Shwe Byain Phyu Group': '16.7% of the file (10.0% of the whole)',
+    Microsfot: '16.7% of the file (10.0% of the whole)',
+    'Fictional Widgets Inc.': '16.7% of the file (10.0% of the whole)',
+  });
+
+  // Shwe Byain Phyu's flag goes through its tie to the military, which a company representative denied.
+  await page.getByTestId('holding-row').filter({ hasText: 'Shwe Byain Phyu' }).getByRole('button', { name: 'Shwe Byain Phyu Group' }).click();
+  const contested = page.getByTestId('flag').filter({ has: page.getByTestId('flag-contested') }).first();
+  await contested.waitFor();
+  assert.match(await contested.textContent() ?? '', /via Myanmar military contested evidence.*Shwe Byain Phyu Group → Myanmar military \(linked to\): Its sources record a response: "a company representative denied links to the military"/);
+  mkdirSync(join(projectRoot, 'tests/browser/screenshots'), { recursive: true });
+  await page.screenshot({ path: join(projectRoot, 'tests/browser/screenshots/screening-part-of-fund.png'), fullPage: true });
+
+  const download = async (testid: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(testid).click()]);
+    return readFile((await file.path())!, 'utf8');
+  };
+  const csv = (await download('export-csv')).trim().split('\n');
+  assert.equal(csv.length, 5);
+  assert.match(csv[0]!, /,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,.*,best_path_contested,review_options,exposure_unknown,max_hops,as_of,statuses,min_confidence,scoring$/);
+  assert.match(csv.find((r) => r.startsWith('5,'))!, /^5,Fictional Widgets Inc\.,,,,10,,16\.7,10\.0,UNMATCHED,.*,3,,,0,"hop decay 0\.85;/);
+  assert.match(csv.find((r) => r.startsWith('4,'))!, /^4,Microsfot,,,,10,,16\.7,10\.0,WEAK,/);
+  assert.match(csv.find((r) => r.startsWith('3,'))!, /,"Shwe Byain Phyu Group → Myanmar military \(linked to\): Its sources record a response: ""a company representative denied links to the military""\.",/);
+  const html = await download('export-html');
+  assert.match(html, /2 exposed: 66\.7% of the file \(40\.0% of the whole portfolio\) by weight\. Not screened: 1 not matched/);
+  assert.match(html, /<h2>Matches to review \(1\)<\/h2><ul><li>Line 4 "Microsfot" \(weight 16\.7% of the file \(10\.0% of the whole\)\), weak:/);
+  assert.match(html, /<h2>Not matched \(1\)<\/h2><ul><li>Line 5 "Fictional Widgets Inc\." \(weight 16\.7% of the file \(10\.0% of the whole\)\): no entity in the graph matches it/);
+  assert.match(html, /<li>Most hops: 3<\/li><li>As of: any date \(no time filter\)<\/li>/);
+  assert.match(html, /Shwe Byain Phyu Group → Myanmar military → [^<]+<span class="cite">\[1, contested\] \[2\]<\/span> <strong class="contested">contested evidence<\/strong>/);
+  assert.match(html, /<p class="contested"><strong>Contested\.<\/strong> Its sources record a response: &quot;a company representative denied links to the military&quot;\.<\/p>/);
+
+  // The flag opened in the path finder: the path, its hop and "why this score" say it is contested.
+  await contested.getByTestId('open-flag').click();
+  const paths = page.getByTestId('paths-panel');
+  const first = paths.getByTestId('path').first();
+  await first.waitFor();
+  assert.equal(await first.getByTestId('path-contested').count(), 1);
+  assert.equal(await first.getByTestId('hop-contested').count(), 1);
+  await first.getByTestId('path-why').locator('summary').click();
+  assert.match(await first.getByTestId('why-contested').textContent() ?? '', /^Hop 1 \(linked to\) is contested: Its sources record a response: "a company representative denied links to the military"\. The score counts it at the confidence above\.$/);
+  assert.match(await first.getByTestId('path-why').textContent() ?? '', /0\.50 \(alleged\), contested/);
+  await page.screenshot({ path: join(projectRoot, 'tests/browser/screenshots/paths-contested-why.png') });
   assert.deepEqual(errors, []);
 });

@@ -180,7 +180,38 @@ test('scenarios are saved by editors, listed, compared, and never change the cla
   assert.equal(compared.errors, undefined, JSON.stringify(compared.errors));
   const c = compared.data!.compareScenarios;
   assert.ok(c.cutByBoth.length > 0, 'stopping the network cuts the paths through it either way');
-  assert.match(c.summary, /"Exit Myanmar" cuts \d+ paths and leaves 18,000,000 people/);
+  assert.match(c.summary, /^"Exit Myanmar" cuts \d+ paths, creates no path and raises [^;]+; 18,000,000 people lose a service\./);
+
+  // A sale to Investcom cuts what the shutdown cuts, and creates paths through the buyer and its owners.
+  const sale = await api.gql(SAVE, { name: 'Sell to Investcom', input: { companyId: 'telenor-group', scope: { countries: ['MM'] }, mode: 'SALE', buyerId: 'investcom', asOf: '2022-02-15' } }, editor);
+  assert.equal(sale.errors, undefined, JSON.stringify(sale.errors));
+  const SIDE = 'peopleLosingService substitutionRisks { kind explanation claim { contested contestedBecause } }';
+  const versus = await api.gql(
+    `query($a: ID!, $b: ID!) { compareScenarios(a: $a, b: $b) { summary resultA { ${SIDE} } resultB { ${SIDE} }
+      cutByBoth { ${PATH} } cutOnlyByA { ${PATH} } cutOnlyByB { ${PATH} }
+      createdByBoth { ${PATH} } createdOnlyByA { ${PATH} } createdOnlyByB { role path { contested nodes { id } } } } }`,
+    { a: exit.data!.saveScenario.id, b: sale.data!.saveScenario.id },
+  );
+  assert.equal(versus.errors, undefined, JSON.stringify(versus.errors));
+  const v = versus.data!.compareScenarios;
+  assert.ok(v.cutByBoth.length > 0 && v.cutOnlyByA.length === 0 && v.cutOnlyByB.length === 0, 'both cut the same paths');
+  assert.deepEqual([v.createdByBoth.length, v.createdOnlyByA.length], [0, 0]);
+  assert.ok(v.createdOnlyByB.length > 0, 'the sale creates paths the shutdown does not');
+  // The created paths run through the sold network; none of their claims is disputed.
+  assert.ok(v.createdOnlyByB.every((p: { path: { contested: boolean } }) => !p.path.contested));
+  assert.ok(v.createdOnlyByB.some((p: { role: string; path: { nodes: { id: string }[] } }) => p.role === 'BUYER_OWNER' && p.path.nodes[0]!.id === 'shwe-byain-phyu'));
+  assert.equal(v.resultA.peopleLosingService, 18_000_000);
+  assert.equal(v.resultB.peopleLosingService, 0);
+  // The buyer's owner's tie to the military is a risk, and its claim is contested (a company representative denied the links).
+  const tie = v.resultB.substitutionRisks.find((r: { kind: string; explanation: string }) => r.kind === 'BUYER_TIES' && /Shwe Byain Phyu Group/.test(r.explanation));
+  assert.equal(tie.claim.contested, true);
+  assert.match(tie.claim.contestedBecause, /a company representative denied links to the military/);
+  assert.match(
+    v.summary,
+    new RegExp(`"Sell to Investcom" cuts \\d+ paths, creates ${v.createdOnlyByB.length} new paths \\(the strongest 0\\.\\d{3}\\) and raises 1 substitution risk \\(buyer risk: Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military \\(alleged\\), [^;]+; the claim of that tie is contested\\)`),
+  );
+  assert.match(v.summary, /no population recorded as served loses a service\. Paths left or created: after "Exit Myanmar" /);
+  assert.match(v.summary, new RegExp(`Created: 0 by both, 0 only by "Exit Myanmar", ${v.createdOnlyByB.length} only by "Sell to Investcom"\\.$`));
 
   const missing = await api.gql(`{ scenario(id: "scn-none") { id } }`);
   assert.equal(missing.errors?.[0]?.extensions?.code, 'NOT_FOUND');

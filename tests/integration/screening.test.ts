@@ -128,17 +128,29 @@ test('the screen CLI writes a printable report with sources, and exits 1 naming 
     });
   const run = cli([good, '--portfolio', 'fund-cli', '--format', 'html', '--out', out]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /Screened 4 holdings of "fund-cli" .*: 2 exposed \(50\.0% of the portfolio\), 1 matches to review/);
+  // Only matched holdings count as matched: Microsfot waits for review, Fictional Widgets matches nothing.
+  assert.match(run.stderr, /Screened 4 holdings of "fund-cli" .*: 2 of 4 matched, 1 to review, 1 not matched; 2 exposed \(50\.0% of the portfolio\)/);
+  assert.match(run.stderr, /4 of 4 holdings looked up/);
+  assert.doesNotMatch(run.stderr, /holdings matched/);
   const html = readFileSync(out, 'utf8');
   assert.match(html, /<h2>Flags \(2\)<\/h2>/);
   assert.match(html, /Google LLC → Google: high/);
   assert.match(html, /<a href="https?:\/\//);
-  assert.match(html, /Matches to review \(1\)/);
+  assert.match(html, /Matches to review \(1\)<\/h2><ul><li>Line 4 "Microsfot" \(weight 10\.0%\)/);
+  assert.match(html, /<h2>Not matched \(1\)<\/h2><ul><li>Line 5 "Fictional Widgets Inc\." \(weight 40\.0%\): no entity in the graph matches it/);
+  assert.match(html, /<li>Most hops: 4<\/li><li>As of: any date \(no time filter\)<\/li><li>Statuses: all<\/li><li>Minimum confidence: none<\/li><li>Scoring: hop decay 0\.85;/);
 
   const csv = cli([good, '--portfolio', 'fund-cli']);
   assert.equal(csv.status, 0, csv.stderr);
-  assert.match(csv.stdout.split('\n')[0]!, /^line,name,isin,ticker,lei,weight,value,match_status,entity_id/);
-  assert.match(csv.stdout, /\n2,Google LLC,,,,30,,MATCHED,google,Google,0\.4165,high,/);
+  assert.match(csv.stdout.split('\n')[0]!, /^line,name,isin,ticker,lei,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,entity_id/);
+  assert.match(csv.stdout, /\n2,Google LLC,,,,30,,30\.0,30\.0,MATCHED,google,Google,0\.4165,high,/);
+  assert.match(csv.stdout, /\n5,Fictional Widgets Inc\.,,,,40,,40\.0,40\.0,UNMATCHED,/);
+
+  // The claim filters are taken, and stated, by the CLI too.
+  const filtered = cli([good, '--portfolio', 'fund-cli', '--as-of', '2021-12-31', '--statuses', 'reported,company-confirmed', '--min-confidence', '0.6', '--max-hops', '3']);
+  assert.equal(filtered.status, 0, filtered.stderr);
+  assert.match(filtered.stdout.split('\n')[1]!, /,3,2021-12-31,reported company-confirmed,0\.6,"hop decay 0\.85;/);
+  assert.equal(cli([good, '--statuses', 'rumoured']).status, 2);
 
   const bad = join(dir, 'bad.csv');
   writeFileSync(bad, ['name,isin', 'Google,', 'Telenor,NOT-AN-ISIN'].join('\n'));

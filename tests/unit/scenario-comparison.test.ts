@@ -34,7 +34,7 @@ const sale: ComparedResult<ComparedPath> = {
     path('owner', 'BUYER_OWNER', 0.12, tie, claim('m1', 'ministry', 'camps')),
   ],
   peopleLosingService: 0,
-  substitutionRisks: [{ kind: 'BUYER_TIES', explanation: 'Owner Co, which owns Buyer Co, is linked to the Ministry (alleged)' }, { kind: 'OTHER_PROVIDER', explanation: 'Other Net could take over' }],
+  substitutionRisks: [{ kind: 'BUYER_TIES', explanation: 'Owner Co, which owns Buyer Co, is linked to the Ministry (alleged)', claim: tie }, { kind: 'OTHER_PROVIDER', explanation: 'Other Net could take over' }],
 };
 
 test('a sale that cuts what a shutdown cuts still says the paths it creates and the risks it raises', () => {
@@ -47,7 +47,7 @@ test('a sale that cuts what a shutdown cuts still says the paths it creates and 
     c.summary,
     '"Exit Ruritania" cuts 2 paths, creates no path and raises no substitution risk; 2,000,000 people lose a service. ' +
       '"Sell to Buyer Co" cuts 2 paths, creates 2 new paths (the strongest 0.250; 1 through contested evidence) and raises 2 substitution risks ' +
-      '(buyer risk: Owner Co, which owns Buyer Co, is linked to the Ministry (alleged)); no population recorded as served loses a service. ' +
+      '(buyer risk: Owner Co, which owns Buyer Co, is linked to the Ministry (alleged); the claim of that tie is contested); no population recorded as served loses a service. ' +
       'Paths left or created: after "Exit Ruritania" 1 (the strongest 0.200), after "Sell to Buyer Co" 3 (the strongest 0.250). ' +
       'Cut: 2 by both, 0 only by "Exit Ruritania", 0 only by "Sell to Buyer Co". Created: 0 by both, 0 only by "Exit Ruritania", 2 only by "Sell to Buyer Co".',
   );

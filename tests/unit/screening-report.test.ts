@@ -80,7 +80,7 @@ test('the CSV has a row per holding, formulas defused, and says why an exposure 
 test('the HTML report lists each flag with its sources, the unknown exposures and the matches to review, all escaped', () => {
   const html = screeningHtml(screening, '2026-12-02T00:00:00Z');
   assert.match(html, /<title>Screening of Fund &lt;A&gt;<\/title>/);
-  assert.match(html, /3 holdings; 1 exposed: 50\.0% of the portfolio by weight\. Not screened: 1 matches to review \(20\.0% of the portfolio\), exposure unknown for 1 \(30\.0% of the portfolio\)\./);
+  assert.match(html, /3 holdings; 1 exposed: 50\.0% of the portfolio by weight\. Not screened: 1 match to review, 20\.0% of the portfolio; exposure unknown for 1, 30\.0% of the portfolio\./);
   assert.match(html, /<h3>Settings<\/h3><ul class="settings"><li>Most hops: 4<\/li><li>As of: 2022-02-15<\/li><li>Statuses: reported, company-confirmed<\/li><li>Minimum confidence: 0\.5 /);
   assert.match(html, /<li>Scoring: hop decay 0\.85; relation strengths owns 0.6, /);
   assert.match(html, /<li>no weight on line 9<\/li>/);
@@ -150,7 +150,7 @@ test('a file that is part of a portfolio: shares of the file and of the whole, a
     holdings: [acme, none, rejected],
   };
   const html = screeningHtml(partial, 'now');
-  assert.match(html, /1 exposed: 50\.0% of the file \(30\.0% of the whole portfolio\) by weight\. Not screened: 2 not matched \(50\.0% of the file \(30\.0% of the whole portfolio\)\)\./);
+  assert.match(html, /1 exposed: 50\.0% of the file \(30\.0% of the whole portfolio\) by weight\. Not screened: 2 not matched, 50\.0% of the file \(30\.0% of the whole portfolio\)\./);
   assert.match(html, /<li>the weights add up to 60\.0% of the portfolio/);
   assert.match(html, /<li>Ruritanian war: 50\.0% of the file \(30\.0% of the whole portfolio\) \(1 holdings\)<\/li>/);
   assert.match(html, /<h2>Not matched \(2\)<\/h2><ul><li>Line 3 "Mega Widgets" \(weight 33\.3% of the file \(20\.0% of the whole\)\): no entity in the graph matches it<\/li><li>Line 4 "Hyper" \(weight 16\.7% of the file \(10\.0% of the whole\)\): a person said none of the options/);

@@ -225,7 +225,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
         : el('p', { class: 'muted', text: 'No population recorded as served loses a service.' }),
       el('h3', { text: 'Substitution risks' }),
       r.substitutionRisks.length
-        ? el('ul', {}, ...r.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-risk' }, el('span', { text: x.explanation }), x.claim ? sourcesOf(x.claim) : null)))
+        ? el('ul', {}, ...r.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-risk' }, el('span', { text: x.explanation }), contestedNote(x.claim), x.claim ? sourcesOf(x.claim) : null)))
         : el('p', { class: 'muted', text: 'None found in the graph.' }),
       el('h3', { text: 'Ended claims' }),
       el('ul', { class: 'removed' }, ...r.removedClaims.map((c) => el('li', { 'data-testid': 'scenario-removed', text: `${c.claim.type.toLowerCase().replace(/_/g, ' ')}: ${c.reason}` }))),
@@ -262,6 +262,11 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     return p.path.hops.filter((h) => h.contested).map((h) => `${h.from.name} → ${h.to.name}: ${h.claim.contestedBecause ?? ''}`).join(' ');
   }
 
+  /** A risk's claim, when contested: marked, with why. */
+  function contestedNote(claim: ScenarioResult['substitutionRisks'][number]['claim']): HTMLElement | null {
+    return claim?.contested ? el('p', { class: 'contested-because', 'data-testid': 'risk-contested', text: `Contested: ${claim.contestedBecause ?? ''}` }) : null;
+  }
+
   /** Two scenarios side by side: the summary, the paths cut and created by each or both, each one's risks. */
   function comparisonView(c: Comparison): HTMLElement[] {
     const risks = (name: string, testid: string, side: Comparison['resultA']) =>
@@ -270,7 +275,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
         { 'data-testid': testid },
         el('h4', { text: `Substitution risks of "${name}" (${side.substitutionRisks.length})` }),
         side.substitutionRisks.length
-          ? el('ul', {}, ...side.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-compare-risk' }, el('span', { text: x.explanation }), x.claim ? sourcesOf(x.claim) : null)))
+          ? el('ul', {}, ...side.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-compare-risk' }, el('span', { text: x.explanation }), contestedNote(x.claim), x.claim ? sourcesOf(x.claim) : null)))
           : el('p', { class: 'muted', text: 'None found in the graph.' }),
       );
     return [

@@ -1,5 +1,5 @@
 // GraphQL documents and shapes of the disengagement scenario panel.
-import type { PathEntity, PathView } from './pathQueries.ts';
+import type { PathClaimView, PathEntity, PathView } from './pathQueries.ts';
 import type { ClaimView } from './queries.ts';
 
 const ENTITY = 'id type name';
@@ -90,7 +90,7 @@ export interface ScenarioResult {
   createdPaths: ScenarioPathView[];
   populations: { population: PathEntity; size: number | null; infrastructure: PathEntity; claim: ClaimView }[];
   peopleLosingService: number;
-  substitutionRisks: { kind: 'OTHER_PROVIDER' | 'BUYER_TIES'; entity: PathEntity; explanation: string; claim: ClaimView | null }[];
+  substitutionRisks: { kind: 'OTHER_PROVIDER' | 'BUYER_TIES'; entity: PathEntity; explanation: string; claim: PathClaimView | null }[];
 }
 
 export interface ScenarioOptions {

@@ -35,9 +35,9 @@ function summaryView(s: ScreeningView): HTMLElement {
   const phrase = (p: { shareOfFile: number; shareOfWhole: number | null }) => sharePhrase(p.shareOfFile, p.shareOfWhole, whole);
   const parts = m.parts!;
   const notScreened = [
-    parts.unmatched.holdings ? `${parts.unmatched.holdings} not matched (${phrase(parts.unmatched)})` : '',
-    parts.toReview.holdings ? `${parts.toReview.holdings} match${parts.toReview.holdings === 1 ? '' : 'es'} to review (${phrase(parts.toReview)})` : '',
-    parts.unscreened.holdings ? `exposure unknown for ${parts.unscreened.holdings} (${phrase(parts.unscreened)}): too large for the search bounds` : '',
+    parts.unmatched.holdings ? `${parts.unmatched.holdings} not matched, ${phrase(parts.unmatched)}` : '',
+    parts.toReview.holdings ? `${parts.toReview.holdings} match${parts.toReview.holdings === 1 ? '' : 'es'} to review, ${phrase(parts.toReview)}` : '',
+    parts.unscreened.holdings ? `exposure unknown for ${parts.unscreened.holdings}, ${phrase(parts.unscreened)}: too large for the search bounds` : '',
   ].filter(Boolean);
   const shares = (title: string, testid: string, list: ScreeningView['summary']['byConflict']) =>
     el(
