@@ -2,6 +2,7 @@
 // the file, and of the whole portfolio when the file is only part of it), the settings a
 // screening ran with, and the contested hops of a path. Pure.
 import { contestedBecause, type ContestableClaim } from '../domain/contested.ts';
+import { isRelationType, RELATION_TYPES } from '../domain/model.ts';
 import { addsUpToWhole } from './weightShares.ts';
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -72,7 +73,8 @@ export function contestedHops(path: { nodes: { name: string }[]; hops: { claim: 
   });
 }
 
-/** Contested hops in a line: "Owner Co → the army (linked to): Its status is denied." */
+/** Contested hops in a line, each as its claim's sentence: "Owner Co is linked to the army: Its status is denied." */
 export function contestedText(hops: readonly ContestedHop[]): string {
-  return hops.map((h) => `${h.from} → ${h.to} (${relationWord(h.type)}): ${h.because}`).join(' ');
+  const verb = (type: string) => (isRelationType(type) ? RELATION_TYPES[type].verb : relationWord(type));
+  return hops.map((h) => `${h.from} ${verb(h.type)} ${h.to}: ${h.because}`).join(' ');
 }
