@@ -30,18 +30,18 @@ export class BoundExceeded extends Error {
   }
 }
 
-const NARROW = 'lower maxHops, or narrow the search with asOf, statuses or minConfidence';
+const NARROW = 'allow fewer hops, or narrow the search by date, status or confidence';
 
 export function tooManyClaims(limit: number): BoundExceeded {
-  return new BoundExceeded('maxClaimsVisited', limit, `The search read more than ${limit.toLocaleString('en-US')} claims (the bound maxClaimsVisited); ${NARROW}.`);
+  return new BoundExceeded('maxClaimsVisited', limit, `The search read more than ${limit.toLocaleString('en-US')} claims; ${NARROW}.`);
 }
 
 export function tooManyPaths(limit: number): BoundExceeded {
-  return new BoundExceeded('maxPathsExplored', limit, `The search explored more than ${limit.toLocaleString('en-US')} partial paths (the bound maxPathsExplored); ${NARROW}, or ask for fewer paths (k).`);
+  return new BoundExceeded('maxPathsExplored', limit, `The search explored more than ${limit.toLocaleString('en-US')} partial paths; ${NARROW}, or ask for fewer paths (k).`);
 }
 
 export function tooSlow(limit: number): BoundExceeded {
-  return new BoundExceeded('timeoutMs', limit, `The search took longer than ${limit / 1000} s (the bound timeoutMs on its queries); ${NARROW}.`);
+  return new BoundExceeded('timeoutMs', limit, `The search took longer than ${limit / 1000} s; ${NARROW}.`);
 }
 
 export function boundError(e: BoundExceeded): GraphQLError {

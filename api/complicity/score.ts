@@ -1,6 +1,7 @@
 // The complicity score of a path: the product of its hops' weights (relation strength ×
 // claim confidence), times hopDecay for every hop after the first. Every factor is in 0..1,
 // so a longer path or a less certain hop never scores higher: search may prune on it.
+import { relationWords, statusWords } from '../domain/words.ts';
 import type { ClaimStatus, RelationType } from '../domain/model.ts';
 import type { WalkDirection } from './directions.ts';
 import type { ComplicityWeights, WalkedRelation } from './weights.ts';
@@ -64,8 +65,8 @@ export function scoreBreakdown(edges: readonly WalkEdge[], weights: ComplicityWe
   const score = pathScore(hops.map((h) => h.weight), weights.hopDecay);
   const terms = edges.map((e, i) => {
     const h = hops[i]!;
-    const basis = h.confidenceFromStatus ? `${e.status}, not assessed` : 'assessed';
-    return `${e.relation} ${num(h.strength)} × ${num(h.confidence)} (${basis})`;
+    const basis = h.confidenceFromStatus ? `${statusWords(e.status)}, not assessed` : 'assessed';
+    return `${relationWords(e.relation)} ${num(h.strength)} × ${num(h.confidence)} (${basis})`;
   });
   const decay = edges.length > 1 ? ` × decay ${num(weights.hopDecay)}^${edges.length - 1}` : '';
   return { hopProduct, hopDecay: weights.hopDecay, lengthFactor, score, explanation: `${terms.join(' · ')}${decay} = ${num(score)}` };

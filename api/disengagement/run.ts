@@ -2,6 +2,7 @@
 // (simulate.ts), walk the complicity paths of the company, its investors and (in a sale) the
 // buyer before and after, and gather the people who lose a service and the substitution risks.
 // Reads only; nothing is written.
+import { countryLabel, statusWords } from '../domain/words.ts';
 import { tooSlow } from '../complicity/bounds.ts';
 import { walkToHarms } from '../complicity/graphWalk.ts';
 import { presentPaths } from '../complicity/present.ts';
@@ -97,7 +98,7 @@ function simulatedClaim(c: LocalClaim, name: (id: string) => string): ApiClaim {
 function describeScope(scope: Scope, name: (id: string) => string, company: string): string {
   if (scope.all) return `all of ${company}'s operations`;
   const parts = [
-    ...scope.countries.map((c) => `${company}'s operations in ${c}`),
+    ...scope.countries.map((c) => `${company}'s operations in ${countryLabel(c)}`),
     ...[...scope.contracts, ...scope.infrastructure].map(name),
     ...scope.stateBodies.map((id) => `${company}'s services to ${name(id)}`),
   ];
@@ -261,7 +262,7 @@ async function substitutionRisks(
       risks.push({
         kind: 'OTHER_PROVIDER',
         entity: alt,
-        explanation: `${alt.name} (${infra.kind}${operators.length ? `, run by ${operators.join(', ')}` : ''}) ${served.length ? `also serves ${served.join(', ')}` : `is in ${infra.country}`} and could take over from ${infra.name}`,
+        explanation: `${alt.name} (${infra.kind}${operators.length ? `, run by ${operators.join(', ')}` : ''}) ${served.length ? `also serves ${served.join(', ')}` : `is in ${infra.country ? countryLabel(infra.country) : 'the same country'}`} and could take over from ${infra.name}`,
         claim: null,
       });
     }
@@ -293,7 +294,7 @@ async function substitutionRisks(
     risks.push({
       kind: 'BUYER_TIES',
       entity: entities.get(member)!,
-      explanation: `${role} is ${tieWords(tie.type, member === tie.from)} ${name(abuser)} (${tie.status}), which is alleged responsible for ${name(abusers.get(abuser)!)}`,
+      explanation: `${role} is ${tieWords(tie.type, member === tie.from)} ${name(abuser)} (${statusWords(tie.status)}), which is allegedly responsible for ${name(abusers.get(abuser)!)}`,
       claim,
     });
   }

@@ -4,11 +4,9 @@ import { codes as currencyCodes } from 'currency-codes';
 // The library's core alone: its default entry also loads the country names of every locale.
 import { getAlpha2Codes } from 'i18n-iso-countries/index.js';
 
-/**
- * ISO 3166-1 alpha-2 codes reserved for user assignment (AA, QM to QZ, XA to XZ, ZZ): never
- * a real country's, so synthetic data uses them for its fictional countries.
- */
-export const USER_ASSIGNED_COUNTRY_CODE = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
+import { USER_ASSIGNED_COUNTRY_CODE } from './userAssignedCodes.ts';
+
+export { USER_ASSIGNED_COUNTRY_CODE };
 
 const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
 const CURRENCY_CODES: ReadonlySet<string> = new Set(currencyCodes());

@@ -28,7 +28,7 @@ function tagged(bound: keyof typeof DOCUMENT_LIMITS) {
   return [
     (_: unknown, error: GraphQLError) => {
       Object.assign(error.extensions, { code: 'LIMIT_EXCEEDED', bound, limit: DOCUMENT_LIMITS[bound] });
-      error.message = `${error.message.replace(/^Syntax Error: /, '')} (bound ${bound})`;
+      error.message = error.message.replace(/^Syntax Error: /, '');
     },
   ];
 }
@@ -41,7 +41,7 @@ export function documentNestingPlugin(): Plugin {
       const nesting = bracketNesting(source);
       if (nesting > DOCUMENT_LIMITS.maxNesting) {
         throw limitExceeded(
-          `The document nests brackets ${nesting} deep; at most ${DOCUMENT_LIMITS.maxNesting} are allowed (bound maxNesting).`,
+          `The document nests brackets ${nesting} deep; at most ${DOCUMENT_LIMITS.maxNesting} are allowed.`,
           'maxNesting',
           DOCUMENT_LIMITS.maxNesting,
         );
@@ -96,7 +96,7 @@ export function operationRefusal(args: ExecutionArgs, price: OperationPrice): Gr
   if (price.cost > MAX_QUERY_COST) {
     const f = (n: number) => n.toLocaleString('en-US');
     return limitExceeded(
-      `This request would cost ${f(price.cost)} units, more than the ${f(MAX_QUERY_COST)} one request may (bound maxCost): ask for fewer or smaller expensive fields (lower limit, k, maxHops or depth, fewer aliases).`,
+      `This request would cost ${f(price.cost)} units, more than the ${f(MAX_QUERY_COST)} one request may: ask for fewer or smaller expensive fields (lower limit, k, maxHops or depth, fewer aliases).`,
       'maxCost',
       MAX_QUERY_COST,
     );

@@ -3,6 +3,7 @@
 // screening as the API returns it, so the CLI and the explorer write the same files. Each
 // comes as parts (a holding at a time) that a caller may write one by one: a large screening's
 // whole report can be longer than one string may be.
+import { relationWords, statusWords } from '../domain/words.ts';
 import { contestedBecause } from '../domain/contested.ts';
 import { contestedHops, contestedText, pct, settingsCells, settingsLines, sharePhrase, shareText, type ReportSettings } from './reportText.ts';
 
@@ -232,7 +233,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
     const best = !withPath.length && e.bestPath ? `<p>Best path (score ${score3(e.bestPath.score)}): ${cite(e.bestPath)}</p>` : '';
     const claimHtml = (c: ReportPath['hops'][number]['claim']) => {
       const because = contestedBecause(c);
-      return `<li>${esc(c.type)} (${esc(c.status)}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
+      return `<li>${esc(relationWords(c.type))} (${esc(statusWords(c.status))}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
     };
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
 <p>Line ${h.holding.line}; weight ${esc(weightOf(h))}; ${e.evidenceCount} claims of evidence; ${e.harmCount ?? e.harms.length} flags${more ? `, the ${e.harms.length} strongest listed` : ''}.${disputed ? ` ${disputed} of the paths shown ${disputed === 1 ? 'goes' : 'go'} through contested evidence.` : ''}</p>

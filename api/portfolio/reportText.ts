@@ -1,6 +1,7 @@
 // The words the screening's reports and the explorer's panel share: weights as percentages (of
 // the file, and of the whole portfolio when the file is only part of it), the settings a
 // screening ran with, and the contested hops of a path. Pure.
+import { readableNumber, relationWords, statusWords } from '../domain/words.ts';
 import { contestedBecause, type ContestableClaim } from '../domain/contested.ts';
 import { isRelationType, RELATION_TYPES } from '../domain/model.ts';
 import { addsUpToWhole } from './weightShares.ts';
@@ -34,9 +35,12 @@ export interface ReportSettings {
   weights: { relations: { type: string; strength: number }[]; statuses: { status: string; confidence: number }[]; hopDecay: number };
 }
 
-const statusWord = (s: string) => s.toLowerCase().replace(/_/g, '-');
-const relationWord = (t: string) => t.toLowerCase().replace(/_/g, ' ');
-const num = (x: number) => String(Math.round(x * 10_000) / 10_000);
+// The report is read by people: the domain's words, not enum names (the CSV cell of statuses
+// keeps the stored names, which a script can match).
+const statusWord = statusWords;
+const relationWord = relationWords;
+const storedStatus = (s: string) => s.toLowerCase().replace(/_/g, '-');
+const num = (x: number) => readableNumber(x, 4);
 
 /** The settings, one line each, as a reader checks them against another screening. */
 export function settingsLines(s: ReportSettings): string[] {
@@ -53,7 +57,7 @@ export function settingsLines(s: ReportSettings): string[] {
 export function settingsCells(s: ReportSettings | undefined): string[] {
   if (!s) return ['', '', '', '', ''];
   const [, , , , scoring] = settingsLines(s);
-  return [String(s.maxHops), s.asOf ?? '', s.statuses.map(statusWord).join(' '), num(s.minConfidence), scoring!.replace(/^Scoring: /, '')];
+  return [String(s.maxHops), s.asOf ?? '', s.statuses.map(storedStatus).join(' '), num(s.minConfidence), scoring!.replace(/^Scoring: /, '')];
 }
 
 export interface ContestedHop {

@@ -61,7 +61,7 @@ test('reads need a token: the page asks for one, and a bad token is refused with
   await screenshot(page, 'gate');
 
   await signIn(page, 'cl_not-a-real-token');
-  await gate.getByTestId('sign-in-error').filter({ hasText: 'Not signed in: The token is unknown or has been revoked.' }).waitFor();
+  await gate.getByTestId('sign-in-error').filter({ hasText: 'Not signed in: That token is not known or has been revoked: ask whoever runs this server for a new one.' }).waitFor();
   assert.ok(await gate.isVisible(), 'still asking for a token');
   await screenshot(page, 'bad-token');
   assert.deepEqual(errors, []);
@@ -129,7 +129,7 @@ test('where reads are open: no notice, anonymous reads, and "Sign in" in the top
   await screenshot(page, 'open-anonymous');
 
   await signIn(page, 'cl_not-a-real-token');
-  await page.getByTestId('sign-in-error').filter({ hasText: /unknown or has been revoked/ }).waitFor();
+  await page.getByTestId('sign-in-error').filter({ hasText: /not known or has been revoked/ }).waitFor();
   assert.equal(await page.getByTestId('sign-in-gate').isVisible(), false, 'a bad token does not lock an open server');
   await screenshot(page, 'open-bad-token');
   assert.deepEqual(errors, []);

@@ -35,7 +35,7 @@ test('a path scores the product of its hop weights, decayed once per hop after t
   assert.ok(Math.abs(b.hopProduct * b.lengthFactor - b.score) < 1e-12);
   assert.equal(
     b.explanation,
-    'OPERATES 1 × 0.7 (reported, not assessed) · ALLEGEDLY_USED_IN 1 × 0.7 (reported, not assessed) × decay 0.85^1 = 0.4165',
+    'operates 1 × 0.7 (reported, not assessed) · is allegedly used in 1 × 0.7 (reported, not assessed) × decay 0.85^1 = 0.4165',
   );
 });
 

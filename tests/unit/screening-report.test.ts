@@ -28,7 +28,7 @@ const unknown: ReportHolding = {
   holding: { line: 3, name: 'Mega Widgets', isin: null, ticker: null, lei: null, weight: 30, value: null },
   match: { status: 'MATCHED', entity: { id: 'mega-widgets', name: 'Mega Widgets' }, options: [] },
   exposure: null,
-  unscreened: 'The search read more than 200,000 claims (the bound maxClaimsVisited); lower maxHops.',
+  unscreened: 'The search read more than 200,000 claims; lower maxHops.',
   shareOfFile: 0.3,
   shareOfWhole: 0.3,
 };
@@ -71,7 +71,7 @@ test('the CSV has a row per holding, formulas defused, and says why an exposure 
   const settingsCells = ',4,2022-02-15,reported company-confirmed,0.5,"hop decay 0.85; relation strengths owns 0.6,';
   assert.ok(rows[0]!.startsWith(`2,Acme Cloud Inc.,,ACME,,50,,50.0,50.0,MATCHED,acme-cloud,Acme Cloud,0.4165,high,2,Ruritanian war,Acme Cloud > Ruritania MoD > Ruritanian war,,,${settingsCells}`), rows[0]);
   assert.match(rows[0]!, /confidence by status when not assessed reported 0\.7, .*denied 0\.2"$/);
-  assert.match(rows[1]!, /^3,Mega Widgets,.*,30\.0,30\.0,MATCHED,mega-widgets,Mega Widgets,,,,,,,,"The search read more than 200,000 claims \(the bound maxClaimsVisited\); lower maxHops\.",4,/);
+  assert.match(rows[1]!, /^3,Mega Widgets,.*,30\.0,30\.0,MATCHED,mega-widgets,Mega Widgets,,,,,,,,"The search read more than 200,000 claims; lower maxHops\.",4,/);
   assert.ok(rows[2]!.startsWith(`4,"'=HYPERLINK(""x"")"`), rows[2]);
   assert.ok(rows[2]!.includes(',20.0,20.0,WEAK,'), rows[2]);
   assert.ok(rows[2]!.includes(',Hyper Links (0.7),' + settingsCells), rows[2]);
@@ -81,7 +81,7 @@ test('the HTML report lists each flag with its sources, the unknown exposures an
   const html = screeningHtml(screening, '2026-12-02T00:00:00Z');
   assert.match(html, /<title>Screening of Fund &lt;A&gt;<\/title>/);
   assert.match(html, /3 holdings; 1 exposed: 50\.0% of the portfolio by weight\. Not screened: 1 match to review, 20\.0% of the portfolio; exposure unknown for 1, 30\.0% of the portfolio\./);
-  assert.match(html, /<h3>Settings<\/h3><ul class="settings"><li>Most hops: 4<\/li><li>As of: 2022-02-15<\/li><li>Statuses: reported, company-confirmed<\/li><li>Minimum confidence: 0\.5 /);
+  assert.match(html, /<h3>Settings<\/h3><ul class="settings"><li>Most hops: 4<\/li><li>As of: 2022-02-15<\/li><li>Statuses: reported, confirmed by the company<\/li><li>Minimum confidence: 0\.5 /);
   assert.match(html, /<li>Scoring: hop decay 0\.85; relation strengths owns 0.6, /);
   assert.match(html, /<li>no weight on line 9<\/li>/);
   assert.match(html, /Acme Cloud Inc\. → Acme Cloud: high \(0\.417\)/, 'scores read to three decimals, halves up');
@@ -117,7 +117,7 @@ test('flags sharing a claim cite it by one number, each claim listed once with i
   assert.match(html, /<td>Ruritanian war<\/td><td>0\.300<\/td><td>Acme Cloud → Ruritania MoD → Ruritanian war <span class="cite">\[1\] \[2\]<\/span>/);
   assert.match(html, /<td>Border camps<\/td><td>0\.200<\/td><td>Acme Cloud → Ruritania MoD → Border camps <span class="cite">\[1\] \[3\]<\/span>/);
   assert.equal(html.split('https://news.example/shared</li>').length - 1, 1, 'the shared claim is listed once');
-  assert.match(html, /<ol class="claims"><li>SUPPLIES \(REPORTED\): Acme Cloud runs the ministry network.*<li>SUPPLIES \(REPORTED\): The ministry wages the war.*<li>SUPPLIES \(REPORTED\): The ministry runs the camps/s);
+  assert.match(html, /<ol class="claims"><li>supplies \(reported\): Acme Cloud runs the ministry network.*<li>supplies \(reported\): The ministry wages the war.*<li>supplies \(reported\): The ministry runs the camps/s);
   assert.match(html, /7 flags, the 2 strongest listed/);
   assert.match(html, /And 5 more flags of lower score/);
   assert.match(screeningCsv({ ...screening, holdings: [many] }), /,Ruritanian war; Border camps \(and 5 more\),/);

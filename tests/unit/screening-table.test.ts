@@ -35,7 +35,7 @@ const rows = [
   holding(5, 'Delta Vision', 'CONFIRMED', { severity: 0.4, level: 'HIGH', harms: ['a'], weight: 20 }),
   holding(6, 'Epsilon', 'MATCHED'),
   holding(7, 'Zeta', 'UNMATCHED'),
-  holding(8, 'Eta Giant', 'MATCHED', undefined, 'The search read more than 200,000 claims (the bound maxClaimsVisited)'),
+  holding(8, 'Eta Giant', 'MATCHED', undefined, 'The search read more than 200,000 claims'),
 ];
 const lines = (list: HoldingView[]) => list.map((h) => h.holding.line);
 

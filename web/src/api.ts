@@ -40,11 +40,33 @@ export interface GraphQLPayload<T> {
   errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[];
 }
 
+// The server's messages also serve scripts and operators (they name shell commands to run);
+// a person in the explorer gets what they can do from where they are.
+const READER_MESSAGES: Readonly<Record<string, (message: string) => string>> = {
+  FORBIDDEN: (m) =>
+    /No token was sent/.test(m)
+      ? 'Changing the graph needs an editor’s token: sign in with one (whoever runs this server can make one).'
+      : 'Your token may read but not change the graph: sign in with an editor’s token to make changes.',
+  UNAUTHENTICATED: (m) =>
+    /needs a token for every request/.test(m)
+      ? 'This server asks every visitor for a token: sign in with a reader’s or an editor’s token (whoever runs this server can make one).'
+      : 'That token is not known or has been revoked: ask whoever runs this server for a new one.',
+};
+
+/** A server message as a reader should see it: no shell commands. */
+export function readerMessage(code: string | undefined, message: string): string {
+  const rewrite = code ? READER_MESSAGES[code] : undefined;
+  if (rewrite) return rewrite(message);
+  // Any other text quoting a command keeps what precedes it.
+  return message.replace(/\s*[^.;]*`[^`]*`[^.;]*[.;]?/g, '').trim() || message;
+}
+
 /** Throws the payload's errors as one ApiError (code and problems of the first); else returns it. */
 export function withoutErrors<T>(payload: GraphQLPayload<T>): GraphQLPayload<T> {
   if (payload.errors?.length) {
     const first = payload.errors[0]!;
-    throw new ApiError(payload.errors.map((e) => e.message).join(' '), first.extensions?.code, first.extensions?.problems);
+    const text = [...new Set(payload.errors.map((e) => readerMessage(e.extensions?.code, e.message)))].join(' ');
+    throw new ApiError(text, first.extensions?.code, first.extensions?.problems);
   }
   return payload;
 }

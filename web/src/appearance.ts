@@ -1,6 +1,7 @@
 // How the graph looks: one colour per entity type, one style per claim status. Both maps are
 // typed by the domain model, so adding a type or status there fails the build until it has a
 // look here.
+import { relationWords } from '../../api/domain/words.ts';
 import { CLAIM_STATUSES, type ClaimStatus, type EntityType } from '../../api/domain/model.ts';
 import type { StatusName } from './queries.ts';
 
@@ -47,10 +48,8 @@ export function statusName(status: ClaimStatus): StatusName {
   return status.toUpperCase().replace(/-/g, '_') as StatusName;
 }
 
-/** "PROVIDES_SERVICE_TO" -> "provides service to". */
-export function relationLabel(type: string): string {
-  return type.toLowerCase().replace(/_/g, ' ');
-}
+/** "PROVIDES_SERVICE_TO" -> "provides a service to": the domain's words for the relation. */
+export const relationLabel = relationWords;
 
 /** How a disengagement scenario marks claims: those it ends, and those a sale creates. */
 export const SCENARIO_STYLES = {

@@ -1,6 +1,7 @@
 // Editors' forms in the side panel: add a claim to the entity (with at least one source, new
 // or existing), correct a claim, retract one with a reason. The API validates everything and
 // writes all or nothing; its message is shown next to the form when it refuses.
+import { relationWords } from '../../api/domain/words.ts';
 import { RELATION_TYPES, RELATION_TYPE_NAMES, CLAIM_STATUSES, type EntityType } from '../../api/domain/model.ts';
 import { gql } from './api.ts';
 import { statusFromName, statusName } from './appearance.ts';
@@ -104,8 +105,8 @@ function relationChoices(type: EntityType): HTMLSelectElement {
   const options = RELATION_TYPE_NAMES.flatMap((name) => {
     const spec = RELATION_TYPES[name];
     const out: HTMLOptionElement[] = [];
-    if ((spec.from as readonly string[]).includes(type)) out.push(el('option', { value: `out:${name}`, text: `${name.toLowerCase().replace(/_/g, ' ')} → …` }));
-    if ((spec.to as readonly string[]).includes(type)) out.push(el('option', { value: `in:${name}`, text: `… ${name.toLowerCase().replace(/_/g, ' ')} → this` }));
+    if ((spec.from as readonly string[]).includes(type)) out.push(el('option', { value: `out:${name}`, text: `${relationWords(name)} → …` }));
+    if ((spec.to as readonly string[]).includes(type)) out.push(el('option', { value: `in:${name}`, text: `… ${relationWords(name)} → this` }));
     return out;
   });
   return el('select', { name: 'relation', 'data-testid': 'claim-relation' }, ...options);

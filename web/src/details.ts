@@ -1,5 +1,6 @@
 // The side panel: an entity's facts, then its own relationships (claims that start or end at
 // it), each as a sentence with the summary, status, dates and the public sources that report it.
+import { capitalised, countryLabel, entityTypeWords, readableNumber } from '../../api/domain/words.ts';
 import { ENTITY_TYPES } from '../../api/domain/model.ts';
 import { STATUS_STYLES, TYPE_COLORS, statusFromName } from './appearance.ts';
 import { claimSentence, ownClaimsByRelation } from './claimSentences.ts';
@@ -62,7 +63,7 @@ export function renderDetails(
   panel.replaceChildren(
     ...[
     close,
-    el('p', { class: 'entity-type' }, swatch(TYPE_COLORS[entity.type]), entity.type),
+    el('p', { class: 'entity-type' }, swatch(TYPE_COLORS[entity.type]), capitalised(entityTypeWords(entity.type))),
     el('h2', { 'data-testid': 'details-name', text: entity.name }),
     entity.description ? el('p', { class: 'description', text: entity.description }) : null,
     facts(entity),
@@ -101,7 +102,7 @@ function swatch(color: string): HTMLElement {
 function facts(entity: EntityView): HTMLElement {
   const rows: [string, string][] = [];
   if (entity.aliases.length) rows.push(['Also known as', entity.aliases.join(', ')]);
-  if (entity.country) rows.push(['Country', entity.country]);
+  if (entity.country) rows.push(['Country', countryLabel(entity.country)]);
   for (const [field, spec] of Object.entries(ENTITY_TYPES[entity.type].fields)) {
     const value = entity[field];
     if (value === null || value === undefined || value === '') continue;
@@ -128,8 +129,8 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
   const period = [claim.start, claim.end].some(Boolean) ? `${claim.start ?? '…'} – ${claim.end ?? 'present'}` : null;
   const extra = [
     period,
-    claim.percentage !== null ? `${claim.percentage}%` : null,
-    claim.confidence !== null ? `confidence ${claim.confidence}` : null,
+    claim.percentage !== null ? `${readableNumber(claim.percentage, 2)}%` : null,
+    claim.confidence !== null ? `confidence ${readableNumber(claim.confidence, 2)} (assessed by a curator)` : null,
   ].filter(Boolean) as string[];
 
   return el(

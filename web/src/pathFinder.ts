@@ -1,6 +1,7 @@
 // The path finder: pick a start and an end (an entity, or an abuse category), see the ranked
 // complicity paths listed with their evidence hop by hop and highlighted in the graph, and
 // "why this score" for each. Clicking a hop opens its sources.
+import { readableNumber, statusWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
 import { STATUS_STYLES, relationLabel, statusFromName } from './appearance.ts';
 import { el, safeUrl } from './dom.ts';
@@ -177,12 +178,12 @@ function whyScore(path: PathView): HTMLElement {
           {},
           el('td', { text: relationLabel(h.claim.type) }),
           el('td', { text: h.strength.toFixed(2) }),
-          el('td', { text: `${h.confidence.toFixed(2)}${h.confidenceFromStatus ? ` (${statusFromName(h.claim.status)})` : ' (assessed)'}${h.contested ? ', contested' : ''}` }),
+          el('td', { text: `${h.confidence.toFixed(2)}${h.confidenceFromStatus ? ` (${statusWords(h.claim.status)})` : ' (assessed)'}${h.contested ? ', contested' : ''}` }),
           el('td', { text: score3(h.weight) }),
         ),
       ),
     ),
-    el('p', { class: 'muted', text: `Product ${score3(b.hopProduct)} × length factor ${score3(b.lengthFactor)} (decay ${b.hopDecay} per hop after the first) = ${score3(b.score)}` }),
+    el('p', { class: 'muted', text: `Product ${score3(b.hopProduct)} × length factor ${score3(b.lengthFactor)} (decay ${readableNumber(b.hopDecay)} per hop after the first) = ${score3(b.score)}` }),
     ...path.hops.flatMap((h, i) =>
       h.contested
         ? [el('p', { class: 'contested-because', 'data-testid': 'why-contested', text: `Hop ${i + 1} (${relationLabel(h.claim.type)}) is contested: ${h.claim.contestedBecause ?? ''} The score counts it at the confidence above.` })]

@@ -2,6 +2,7 @@
 // what it is linked to) and how it leaves; see the summary, the paths cut, left and created,
 // the people who lose a service and who could step in; toggle the graph between before and
 // after; save, share and compare scenarios.
+import { countryLabel, relationWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
 import { el, safeUrl } from './dom.ts';
 import type { Filters } from './filters.ts';
@@ -118,7 +119,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     const children: (HTMLElement | null)[] = [
       el('legend', { text: 'Withdraw from' }),
       check('scope-all', 'all', 'All of its operations', 'all'),
-      group('Countries', o.countries.map((c) => check(`scope-country-${c}`, c, c, 'countries'))),
+      group('Countries', o.countries.map((c) => check(`scope-country-${c}`, countryLabel(c), c, 'countries'))),
       group('Contracts', o.contracts.map((e) => check(`scope-contract-${e.id}`, e.id, e.name, 'contracts'))),
       group('Infrastructure', o.infrastructure.map((e) => check(`scope-infrastructure-${e.id}`, e.id, e.name, 'infrastructure'))),
       group('Services to state bodies', o.stateBodies.map((e) => check(`scope-state-body-${e.id}`, e.id, e.name, 'stateBodies'))),
@@ -228,7 +229,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
         ? el('ul', {}, ...r.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-risk' }, el('span', { text: x.explanation }), contestedNote(x.claim), x.claim ? sourcesOf(x.claim) : null)))
         : el('p', { class: 'muted', text: 'None found in the graph.' }),
       el('h3', { text: 'Ended claims' }),
-      el('ul', { class: 'removed' }, ...r.removedClaims.map((c) => el('li', { 'data-testid': 'scenario-removed', text: `${c.claim.type.toLowerCase().replace(/_/g, ' ')}: ${c.reason}` }))),
+      el('ul', { class: 'removed' }, ...r.removedClaims.map((c) => el('li', { 'data-testid': 'scenario-removed', text: `${relationWords(c.claim.type)}: ${c.reason}` }))),
       el('p', { class: 'inline' }, name, save, saveNote),
     );
   }

@@ -2,6 +2,7 @@
 // confirm or reject the matches the screening would not guess, then read the weighted summary
 // and the results table, open any flag's paths in the graph, and export CSV, JSON or a
 // printable report with the sources of each flag.
+import { readableNumber } from '../../api/domain/words.ts';
 import { REPORT_FLAGS, screeningCsv, screeningHtml, screeningJson } from '../../api/portfolio/report.ts';
 import { gql } from './api.ts';
 import { el } from './dom.ts';
@@ -200,7 +201,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
             { 'data-testid': 'review-holding' },
             el('strong', { text: `Line ${h.holding.line}: ${h.holding.name ?? h.holding.isin ?? h.holding.ticker ?? ''}` }),
             el('span', { class: 'muted', text: ` (${h.match.status.toLowerCase()})` }),
-            el('ul', {}, ...h.match.options.map((o) => el('li', {}, button(`This is ${o.entity.name}`, { entityId: o.entity.id }, 'review-confirm'), el('span', { class: 'muted', text: ` ${o.score} — ${o.reason}` })))),
+            el('ul', {}, ...h.match.options.map((o) => el('li', {}, button(`This is ${o.entity.name}`, { entityId: o.entity.id }, 'review-confirm'), el('span', { class: 'muted', text: ` ${readableNumber(o.score, 2)} — ${o.reason}` })))),
             button('None of these', { reject: true }, 'review-reject'),
           );
         }),

@@ -1,5 +1,6 @@
 // The search box: suggestions from the full-text index as the user types, chosen with the
 // mouse or the keyboard (arrows, Enter, Escape). Stale answers never overwrite newer ones.
+import { capitalised, countryLabel, entityTypeWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
 import { TYPE_COLORS } from './appearance.ts';
 import { SEARCH, type SearchHitView } from './queries.ts';
@@ -40,7 +41,7 @@ export function setUpSearch(
         name.textContent = hit.entity.name;
         const type = document.createElement('span');
         type.className = 'type';
-        type.textContent = hit.entity.type + (hit.entity.country ? ` · ${hit.entity.country}` : '');
+        type.textContent = capitalised(entityTypeWords(hit.entity.type)) + (hit.entity.country ? ` · ${countryLabel(hit.entity.country)}` : '');
         item.append(dot, name, type);
         // mousedown, not click: the input's blur would hide the list before a click lands.
         item.addEventListener('mousedown', (e) => {
