@@ -204,7 +204,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
   const weightOf = (h: ReportHolding) => (h.shareOfFile === undefined ? (h.holding.weight ?? h.holding.value ?? '') : shareText(h.shareOfFile, h.shareOfWhole, whole));
   const line = (h: ReportHolding) => `Line ${h.holding.line} "${esc(h.holding.name ?? h.holding.isin ?? h.holding.ticker ?? h.holding.lei ?? h.match.entity?.name)}" (weight ${esc(weightOf(h))})`;
   const shares = (list: ReportShare[]) =>
-    list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${sharePhrase(x.weightShare, x.shareOfWhole, whole)} (${x.holdings} holdings)</li>`).join('')}</ul>` : '<p>None.</p>';
+    list.length ? `<ul>${list.map((x) => `<li>${esc(x.name)}: ${sharePhrase(x.weightShare, x.shareOfWhole, whole)} (${x.holdings} ${x.holdings === 1 ? 'holding' : 'holdings'})</li>`).join('')}</ul>` : '<p>None.</p>';
   const notScreened = [
     part.unmatched.holdings ? `${part.unmatched.holdings} not matched, ${phrase(part.unmatched)}` : '',
     part.toReview.holdings ? `${part.toReview.holdings} match${part.toReview.holdings === 1 ? '' : 'es'} to review, ${phrase(part.toReview)}` : '',

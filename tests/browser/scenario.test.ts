@@ -116,7 +116,7 @@ test('an editor saves two scenarios, opens one from its shared link, and compare
   const shared = await openPage(href.slice(href.indexOf('?') - 1));
   const summary = shared.page.getByTestId('scenario-summary');
   await summary.waitFor();
-  assert.match(await summary.textContent() ?? '', /Shutting down Telenor Group's operations in MM/);
+  assert.match(await summary.textContent() ?? '', /Shutting down Telenor Group's operations in Myanmar \(MM\)/);
   assert.deepEqual([...errors, ...shared.errors], []);
   await shared.page.close();
   await page.close();

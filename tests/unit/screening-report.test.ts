@@ -152,7 +152,7 @@ test('a file that is part of a portfolio: shares of the file and of the whole, a
   const html = screeningHtml(partial, 'now');
   assert.match(html, /1 exposed: 50\.0% of the file \(30\.0% of the whole portfolio\) by weight\. Not screened: 2 not matched, 50\.0% of the file \(30\.0% of the whole portfolio\)\./);
   assert.match(html, /<li>the weights add up to 60\.0% of the portfolio/);
-  assert.match(html, /<li>Ruritanian war: 50\.0% of the file \(30\.0% of the whole portfolio\) \(1 holdings\)<\/li>/);
+  assert.match(html, /<li>Ruritanian war: 50\.0% of the file \(30\.0% of the whole portfolio\) \(1 holding\)<\/li>/);
   assert.match(html, /<h2>Not matched \(2\)<\/h2><ul><li>Line 3 "Mega Widgets" \(weight 33\.3% of the file \(20\.0% of the whole\)\): no entity in the graph matches it<\/li><li>Line 4 "Hyper" \(weight 16\.7% of the file \(10\.0% of the whole\)\): a person said none of the options/);
   const rows = screeningCsv(partial).trimEnd().split('\n').slice(1);
   assert.deepEqual(rows.map((r) => r.split(',').slice(7, 10)), [['50.0', '30.0', 'MATCHED'], ['33.3', '20.0', 'UNMATCHED'], ['16.7', '10.0', 'REJECTED']]);

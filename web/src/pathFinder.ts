@@ -186,7 +186,7 @@ function whyScore(path: PathView): HTMLElement {
     el('p', { class: 'muted', text: `Product ${score3(b.hopProduct)} × length factor ${score3(b.lengthFactor)} (decay ${readableNumber(b.hopDecay)} per hop after the first) = ${score3(b.score)}` }),
     ...path.hops.flatMap((h, i) =>
       h.contested
-        ? [el('p', { class: 'contested-because', 'data-testid': 'why-contested', text: `Hop ${i + 1} (${relationLabel(h.claim.type)}) is contested: ${h.claim.contestedBecause ?? ''} The score counts it at the confidence above.` })]
+        ? [el('p', { class: 'contested-because', 'data-testid': 'why-contested', text: `Hop ${i + 1} (${hopSentence(h)}) is contested: ${h.claim.contestedBecause ?? ''} The score counts it at the confidence above.` })]
         : [],
     ),
   );
@@ -223,4 +223,10 @@ function hopItem(hop: PathHopView): HTMLElement {
     hop.contested ? el('p', { class: 'contested-because', text: hop.claim.contestedBecause ?? '' }) : null,
     sources,
   );
+}
+
+/** The hop's claim as a sentence in its own direction, whichever way the path walked it. */
+function hopSentence(hop: PathHopView): string {
+  const [from, to] = hop.direction === 'FORWARD' ? [hop.from, hop.to] : [hop.to, hop.from];
+  return `${from.name} ${relationLabel(hop.claim.type)} ${to.name}`;
 }

@@ -119,7 +119,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     const children: (HTMLElement | null)[] = [
       el('legend', { text: 'Withdraw from' }),
       check('scope-all', 'all', 'All of its operations', 'all'),
-      group('Countries', o.countries.map((c) => check(`scope-country-${c}`, countryLabel(c), c, 'countries'))),
+      group('Countries', o.countries.map((c) => check(`scope-country-${c}`, c, countryLabel(c), 'countries'))),
       group('Contracts', o.contracts.map((e) => check(`scope-contract-${e.id}`, e.id, e.name, 'contracts'))),
       group('Infrastructure', o.infrastructure.map((e) => check(`scope-infrastructure-${e.id}`, e.id, e.name, 'infrastructure'))),
       group('Services to state bodies', o.stateBodies.map((e) => check(`scope-state-body-${e.id}`, e.id, e.name, 'stateBodies'))),
