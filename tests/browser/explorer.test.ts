@@ -47,6 +47,14 @@ test("an entity's panel lists its own claims as sentences, in the right directio
   const nimbus = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
   assert.ok(nimbus.includes('Google is a party to Project Nimbus'), nimbus.join('\n'));
   assert.ok(!nimbus.some((t) => /operates Google|Google operates/.test(t)), `Google operating the cloud services is not Project Nimbus's claim: ${nimbus.join('\n')}`);
+
+  // A claim its sources record a response to is marked as contested, with the response.
+  await searchAndOpen(page, 'Nimbus cloud', 'Project Nimbus cloud services');
+  const contested = panel.getByTestId('claim').filter({ has: page.getByTestId('claim-contested') });
+  await contested.first().waitFor();
+  assert.match(await contested.first().getByTestId('claim-sentence').textContent() ?? '', /provides a service to Israel Defense Forces/);
+  assert.match(await contested.first().getByTestId('claim-contested').textContent() ?? '', /^Contested\. .*not aimed at military work/);
+  await panel.screenshot({ path: screenshotPath('entity-panel-contested.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

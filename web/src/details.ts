@@ -98,6 +98,17 @@ function swatch(color: string): HTMLElement {
   return dot;
 }
 
+const FIELD_LABELS: Readonly<Record<string, string>> = { isin: 'ISIN', lei: 'LEI', affectedPeople: 'Affected people', code: 'Country code' };
+
+/** A field's short label: its own, or its name in words ("affectedPeople" -> "Affected people"). */
+function fieldLabel(field: string, doc: string): string {
+  if (FIELD_LABELS[field]) return FIELD_LABELS[field]!;
+  // A one-line doc reads well as a label; a doc that lists values does not.
+  const short = doc.replace(/\.$/, '').replace(/\s*\(.*\)$/, '');
+  if (short.length <= 24 && !short.includes(',')) return short;
+  return capitalised(field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
 /** Aliases, country and the fields of the entity's own type that have a value. */
 function facts(entity: EntityView): HTMLElement {
   const rows: [string, string][] = [];
@@ -106,8 +117,8 @@ function facts(entity: EntityView): HTMLElement {
   for (const [field, spec] of Object.entries(ENTITY_TYPES[entity.type].fields)) {
     const value = entity[field];
     if (value === null || value === undefined || value === '') continue;
-    const shown = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? value.toLocaleString('en') : String(value);
-    rows.push([spec.doc.replace(/\.$/, '').replace(/\s*\(.*\)$/, ''), shown]);
+    const shown = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? value.toLocaleString('en') : field === 'kind' ? String(value).replace(/-/g, ' ') : String(value);
+    rows.push([fieldLabel(field, spec.doc), shown]);
   }
   return el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
 }
@@ -139,6 +150,9 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
     el('p', { class: 'relation', 'data-testid': 'claim-sentence' }, sentenceEnd(sentence.from, focus, actions), ` ${sentence.verb} `, sentenceEnd(sentence.to, focus, actions)),
     el('p', { class: 'meta' }, badge, extra.length ? ` ${extra.join(' · ')}` : ''),
     el('p', { class: 'summary', text: claim.summary }),
+    claim.contested
+      ? el('p', { class: 'contested-because', 'data-testid': 'claim-contested' }, el('strong', { text: 'Contested. ' }), claim.contestedBecause ?? '')
+      : null,
     claim.note ? el('p', { class: 'note', text: claim.note }) : null,
     el('ul', { class: 'sources' }, ...claim.sources.map(sourceItem)),
     ...(actions.editing ? claimEditControls(claim, actions.editing) : []),

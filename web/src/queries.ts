@@ -13,7 +13,7 @@ const TYPED_FIELDS = ENTITY_TYPE_NAMES.map((type) => {
 
 const ENTITY_FIELDS = `${COMMON} ${TYPED_FIELDS}`;
 const SOURCE_FIELDS = 'id publisher title date url kind';
-const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note sources { ${SOURCE_FIELDS} }`;
+const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause sources { ${SOURCE_FIELDS} }`;
 
 export const SEARCH = `query Search($text: String!, $limit: Int) {
   search(text: $text, limit: $limit) { score entity { id type name country } }
@@ -64,6 +64,9 @@ export interface ClaimView {
   summary: string;
   percentage: number | null;
   note: string | null;
+  /** Denied, or its sources record a response disputing it (api/domain/contested.ts). */
+  contested: boolean;
+  contestedBecause: string | null;
   sources: SourceView[];
 }
 
