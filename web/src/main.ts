@@ -274,6 +274,7 @@ view.onCameraChange(rememberView);
 
 setUpExportMenu($('export'), {
   ids: () => view.graph.nodes(),
+  layout: () => view.placements(),
   filters: () => state.filters,
   png: (name) => view.downloadPng(name),
   svg: () => view.svg('conflict-links: ' + state.expanded.map((id) => state.names.get(id) ?? id).join(', ')),
