@@ -4,6 +4,7 @@
 // (ftmIds.ts), a Contract's required `title`, each claim in a schema whose ends fit
 // (claimSchema), and a state party to a contract named as the contract's `authority`. The
 // mapping and the "conflictLinks" block are explained in ftmMapping.ts.
+import { isAssignedCountryCode } from '../../domain/standards.ts';
 import { effectiveConfidence } from '../../domain/trust.ts';
 import type { ClaimRecord, Dataset, EntityRecord, SourceRecord } from '../dataset.ts';
 import { citedSources, entityValues, sourcesById } from './common.ts';
@@ -25,8 +26,9 @@ interface FtmLine {
 function ftmStrings(field: string, value: string | number | string[]): string[] | null {
   if (Array.isArray(value)) return value;
   if (typeof value === 'number') return [numberCell(value)];
-  // FtM writes countries as lower-case ISO codes; anything else stays in the block.
-  if (field === 'country') return /^[A-Z]{2}$/.test(value) ? [value.toLowerCase()] : null;
+  // FtM writes countries as lower-case ISO codes and knows only assigned ones: a user-assigned
+  // code (XA, of a fictional country) stays in the block.
+  if (field === 'country') return isAssignedCountryCode(value) ? [value.toLowerCase()] : null;
   return [value];
 }
 
@@ -68,7 +70,8 @@ function claimLine(claim: ClaimRecord, entities: Map<string, EntityRecord>, sour
   const link = LINK_SCHEMATA[schema]!;
   const cited = citedSources(claim, sources);
   const properties: Properties = { [link.from]: [ftmId(claim.from)] };
-  const block: Record<string, unknown> = { ...idBlock(claim.id), type: claim.type, status: claim.status };
+  // A claim's id is derived from its ends and type on import, so its FtM id needs no block entry.
+  const block: Record<string, unknown> = { type: claim.type, status: claim.status };
   if (link.to) properties[link.to] = [ftmId(claim.to)];
   else {
     // Sanction names its authority as text; the block keeps which entity it is.

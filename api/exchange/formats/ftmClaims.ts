@@ -41,7 +41,6 @@ export function ftmClaim(rec: FtmRecord, authorityId: (name: string) => string, 
   }
 
   const relation: Record<string, unknown> = { from: idOf(fromRef), type, to };
-  if (typeof rec.block.id === 'string') relation.id = rec.block.id;
   const ftmStatus = p.status?.[0];
   let defaultedStatus = false;
   if (typeof rec.block.status === 'string') relation.status = rec.block.status;
