@@ -1,6 +1,7 @@
 // `npm test`: starts the project's own Neo4j once for the whole run (on its own port and
 // data folder, never the app's), gets Chromium for the browser tests if it is missing (see
-// support/chromium.ts), builds the web app, then runs every test file with node's test
+// support/chromium.ts) and FollowTheMoney for the FtM export test (support/followthemoney.ts),
+// builds the web app, then runs every test file with node's test
 // runner. `npm test -- unit` runs the unit tests alone, with neither Neo4j nor Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../api/config.ts';
 import { LocalNeo4jError, startLocalNeo4j, type RunningNeo4j } from '../api/db/localNeo4j.ts';
 import { chromiumAction, chromiumFacts, installChromium } from './support/chromium.ts';
+import { ensureFollowTheMoney } from './support/followthemoney.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 // `npm test -- tests/integration/x.test.ts` runs one file; `npm test -- unit` one suite.
@@ -56,6 +58,15 @@ async function main(): Promise<number> {
       stdio: 'inherit',
     });
     if (build.status !== 0) throw new Error('vite build failed');
+  }
+  // FollowTheMoney's own model checks the FtM export; installed here once, like Chromium.
+  if (files.some((f) => f.includes('ftm-validation'))) {
+    const ftm = ensureFollowTheMoney(log);
+    if (ftm.ok) env.FTM_PYTHON = ftm.python;
+    else {
+      log(`the FollowTheMoney validation will be skipped: ${ftm.reason}`);
+      env.FTM_UNAVAILABLE = ftm.reason;
+    }
   }
   const child = spawn(
     process.execPath,

@@ -80,7 +80,9 @@ function parseExportCommand(argv: string[]): ExportCommand {
 
 async function runExport(db: Database, command: ExportCommand): Promise<number> {
   const dataset = await selectSubgraph(db, command.selection, command.filter, UNBOUNDED);
-  const files = exportDataset(dataset, command.format);
+  // GEXF and GraphML get the computed layout, the entity a neighbourhood is opened on drawn larger.
+  const centers = command.selection.kind === 'neighborhood' ? [command.selection.id] : [];
+  const files = exportDataset(dataset, command.format, { centers });
   const counts = `${dataset.entities.length} entities, ${dataset.claims.length} claims, ${dataset.sources.length} sources`;
   if (command.out === null) {
     if (files.length !== 1) throw new UsageError(`${command.format} writes ${files.length} files; name a folder for them with --out.`);

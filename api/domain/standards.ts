@@ -11,6 +11,11 @@ export { USER_ASSIGNED_COUNTRY_CODE };
 const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
 const CURRENCY_CODES: ReadonlySet<string> = new Set(currencyCodes());
 
+/** An ISO 3166-1 alpha-2 code of a real country, in capitals (not a user-assigned one). */
+export function isAssignedCountryCode(value: string): boolean {
+  return COUNTRY_CODES.has(value);
+}
+
 /** An ISO 3166-1 alpha-2 code, in capitals: an assigned country's or a user-assigned one. */
 export function isCountryCode(value: string): boolean {
   return /^[A-Z]{2}$/.test(value) && (COUNTRY_CODES.has(value) || USER_ASSIGNED_COUNTRY_CODE.test(value));

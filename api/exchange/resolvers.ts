@@ -8,6 +8,7 @@ import { claimFilter, type ClaimFilterArgs } from '../filters/claimFilter.ts';
 import type { SourceRecord } from './dataset.ts';
 import { API_EXPORT_BOUNDS, exportSelection, selectSubgraph, type SelectionArgs } from './exportGraph.ts';
 import { exportDataset, type ExportFormatName, type ImportFormatName } from './formats/index.ts';
+import { checkLayoutMatches, defaultNodeSize, readLayout, type PlacementInput } from './layout.ts';
 import { importFile } from './importFile.ts';
 
 /** Characters one importData request may carry, all contents together; larger files go through `npm run import`. */
@@ -15,6 +16,7 @@ export const API_IMPORT_MAX_CHARS = 20_000_000;
 
 interface ExportArgs extends SelectionArgs, ClaimFilterArgs {
   format: ExportFormatName;
+  layout?: PlacementInput[] | null;
 }
 
 interface ImportArgs {
@@ -52,9 +54,13 @@ export const exchangeResolvers = {
   Query: {
     async exportGraph(_: unknown, args: ExportArgs, ctx: ApiContext) {
       const selection = exportSelection(args);
+      // The entity a neighbourhood is opened on is drawn larger, as in the explorer.
+      const centers = selection.kind === 'neighborhood' ? [selection.id] : [];
+      const layout = args.layout == null ? undefined : readLayout(args.layout, API_EXPORT_BOUNDS.entities, defaultNodeSize(new Set(centers)));
       const dataset = await selectSubgraph(ctx.db, selection, claimFilter(args), API_EXPORT_BOUNDS);
+      if (layout) checkLayoutMatches(layout, dataset);
       return {
-        files: exportDataset(dataset, args.format),
+        files: exportDataset(dataset, args.format, { layout, centers }),
         entities: dataset.entities.length,
         claims: dataset.claims.length,
         sources: dataset.sources.length,

@@ -45,9 +45,11 @@ export const FIELD_PRICES: Record<string, Price> = {
   'Query.compareScenarios': (_, child) => 2 * SCENARIO_RESULT + child,
   'Scenario.result': (_, child) => SCENARIO_RESULT + child,
   'Query.exportGraph': (args, child) => {
-    if (args.all === true) return 3_000 + child;
-    if (Array.isArray(args.ids)) return 20 + args.ids.length / 5 + child;
-    return (num(args.depth, 1) >= 2 ? 200 : 50) + Math.min(num(args.limit, 500), 5_000) / 10 + child;
+    // A layout is read and checked node by node, like ids.
+    const layout = Array.isArray(args.layout) ? args.layout.length / 5 : 0;
+    if (args.all === true) return 3_000 + layout + child;
+    if (Array.isArray(args.ids)) return 20 + args.ids.length / 5 + layout + child;
+    return (num(args.depth, 1) >= 2 ? 200 : 50) + Math.min(num(args.limit, 500), 5_000) / 10 + layout + child;
   },
   'Mutation.importData': (args, child) =>
     50 + Math.ceil(textLength(args.content, args.relationshipsContent, args.sourcesContent) / 10_000) + child,

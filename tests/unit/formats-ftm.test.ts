@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { isValidId } from '../../api/domain/model.ts';
+import { STATUS_DEFAULT_CONFIDENCE } from '../../api/domain/trust.ts';
 import { validateDataset, type Dataset } from '../../api/exchange/dataset.ts';
 import { projectId } from '../../api/exchange/formats/ftmMapping.ts';
 import { exportDataset, locateProblems, parseImport } from '../../api/exchange/formats/index.ts';
@@ -112,13 +113,16 @@ test('the export writes standard FtM properties, and the block carries what FtM 
   assert.deepEqual(own.properties.asset, [acme]);
   assert.deepEqual(own.properties.status, ['reported']);
   assert.deepEqual(own.properties.proof, ['doc-report']);
-  assert.deepEqual(own.conflictLinks, { type: 'OWNS', status: 'reported' });
+  // No curator assessed it: its effective confidence is the default for a reported claim.
+  assert.deepEqual(own.conflictLinks, { type: 'OWNS', status: 'reported', effectiveConfidence: STATUS_DEFAULT_CONFIDENCE.reported });
   const sanction = lines.find((l) => l.schema === 'Sanction');
   assert.deepEqual(sanction.properties.authority, ['Sylvania Treasury']);
   assert.equal(sanction.conflictLinks.to, 'sylvania-treasury');
   const link = lines.find((l) => l.schema === 'UnknownLink');
   assert.deepEqual(link.properties.role, ['linked to']);
   const company = lines.find((l) => l.id === acme);
-  assert.deepEqual(company.properties, { name: ['Acme Widgets Ltd'], alias: ['Acme'], country: ['xa'], leiCode: ['54930000000000000002'] });
+  // XA is a user-assigned code, which FtM's country type refuses: it travels in the block.
+  assert.deepEqual(company.properties, { name: ['Acme Widgets Ltd'], alias: ['Acme'], leiCode: ['54930000000000000002'] });
+  assert.deepEqual(company.conflictLinks.fields, { country: 'XA' });
   for (const line of lines) for (const values of Object.values(line.properties)) assert.ok(Array.isArray(values) && values.every((v) => typeof v === 'string'));
 });

@@ -129,7 +129,7 @@ test('GraphML is well-formed and declares a typed key for every value it writes'
   const root = parseXml(exportDataset(seed(), 'GRAPHML')[0]!.content);
   assert.equal(root.name, 'graphml');
   const keys = new Map(all(root, 'key').map((k) => [k.attrs.id!, k]));
-  for (const key of keys.values()) assert.match(key.attrs['attr.type']!, /^(string|long|double)$/);
+  for (const key of keys.values()) assert.match(key.attrs['attr.type']!, /^(string|long|double|int|boolean)$/);
   for (const data of all(root, 'data')) assert.ok(keys.has(data.attrs.key!), `undeclared key ${data.attrs.key}`);
   assert.equal(all(root, 'graph')[0]!.attrs.edgedefault, 'directed');
 });

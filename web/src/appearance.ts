@@ -1,41 +1,11 @@
-// How the graph looks: one colour per entity type, one style per claim status. Both maps are
-// typed by the domain model, so adding a type or status there fails the build until it has a
-// look here.
+// How the graph looks: the colours, status styles and sizes are said once in
+// api/domain/appearance.ts, shared with the GEXF and GraphML exports; this adds the explorer's
+// own names and styles.
 import { relationWords } from '../../api/domain/words.ts';
-import { CLAIM_STATUSES, type ClaimStatus, type EntityType } from '../../api/domain/model.ts';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../api/domain/model.ts';
 import type { StatusName } from './queries.ts';
 
-export const TYPE_COLORS: Record<EntityType, string> = {
-  Company: '#1f77b4',
-  Investor: '#17becf',
-  Person: '#8c564b',
-  Government: '#9467bd',
-  StateBody: '#b07cc6',
-  ArmedGroup: '#7f3b08',
-  Infrastructure: '#2ca02c',
-  Contract: '#bcbd22',
-  Abuse: '#d62728',
-  Conflict: '#e7298a',
-  Country: '#7f7f7f',
-  Population: '#ff7f0e',
-};
-
-export interface StatusStyle {
-  label: string;
-  color: string;
-  /** Drawn dashed: the claim is contested or not established. */
-  dashed: boolean;
-}
-
-export const STATUS_STYLES: Record<ClaimStatus, StatusStyle> = {
-  adjudicated: { label: 'Adjudicated by a court', color: '#111111', dashed: false },
-  sanctioned: { label: 'Sanctioned', color: '#5b2a86', dashed: false },
-  'company-confirmed': { label: 'Confirmed by the company', color: '#333333', dashed: false },
-  reported: { label: 'Reported', color: '#666666', dashed: false },
-  alleged: { label: 'Alleged', color: '#c0392b', dashed: true },
-  denied: { label: 'Denied', color: '#aaaaaa', dashed: true },
-};
-
+export { EDGE_SIZE, NODE_SIZE, STATUS_STYLES, TYPE_COLORS, type StatusStyle } from '../../api/domain/appearance.ts';
 export { CLAIM_STATUSES };
 
 /** COMPANY_CONFIRMED -> company-confirmed. */

@@ -14,14 +14,19 @@ const DATA_FORMATS = [
   ['CYPHER', 'Cypher script'],
 ] as const;
 
-const EXPORT = `query Export($format: ExportFormat!, $ids: [ID!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  exportGraph(format: $format, ids: $ids, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+/** Formats that carry a drawing: they get the positions and sizes of the view. */
+const DRAWN_FORMATS: ReadonlySet<string> = new Set(['GRAPHML', 'GEXF']);
+
+const EXPORT = `query Export($format: ExportFormat!, $ids: [ID!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $layout: [NodePlacementInput!]) {
+  exportGraph(format: $format, ids: $ids, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, layout: $layout) {
     files { name mediaType content } entities claims sources
   }
 }`;
 
 export interface ExportSource {
   ids(): string[];
+  /** Where each drawn node is and how large, so GEXF and GraphML open as the view looks. */
+  layout(): { id: string; x: number; y: number; size: number }[];
   filters(): Filters;
   png(fileName: string): Promise<void>;
   svg(): string;
@@ -55,7 +60,7 @@ export function setUpExportMenu(container: HTMLElement, source: ExportSource): v
       const { asOf, statuses, minConfidence } = source.filters();
       const { exportGraph } = await gql<{
         exportGraph: { files: { name: string; mediaType: string; content: string }[]; entities: number; claims: number; sources: number };
-      }>(EXPORT, { format, ids, asOf, statuses, minConfidence });
+      }>(EXPORT, { format, ids, asOf, statuses, minConfidence, layout: DRAWN_FORMATS.has(format) ? source.layout() : null });
       for (const file of exportGraph.files) downloadText(file.name, file.mediaType, file.content);
       source.report('info', `Exported ${exportGraph.entities} entities, ${exportGraph.claims} relationships and ${exportGraph.sources} sources.`);
     }),

@@ -8,7 +8,7 @@ import { downloadAsPNG } from '@sigma/export-image';
 import type { CameraState } from 'sigma/types';
 import { svgPicture, type PictureNode } from './svgPicture.ts';
 import { DashedEdgeProgram } from './dashedEdgeProgram.ts';
-import { STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel, SCENARIO_STYLES } from './appearance.ts';
+import { EDGE_SIZE, NODE_SIZE, STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel, SCENARIO_STYLES } from './appearance.ts';
 import type { ClaimView, EntityView } from './queries.ts';
 
 /** How long the layout runs after the graph changes; it settles well within this for a few hundred nodes. */
@@ -95,7 +95,7 @@ export class GraphView {
         label: entity.name,
         entityType: entity.type,
         color: TYPE_COLORS[entity.type],
-        size: centers.has(entity.id) ? 12 : 7,
+        size: centers.has(entity.id) ? NODE_SIZE.center : NODE_SIZE.neighbour,
         forceLabel: centers.has(entity.id),
       };
       if (this.graph.hasNode(entity.id)) {
@@ -113,7 +113,7 @@ export class GraphView {
       this.graph.addDirectedEdgeWithKey(claim.id, claim.from, claim.to, {
         color: style.color,
         dashed: style.dashed,
-        size: 2,
+        size: EDGE_SIZE,
         label: relationLabel(claim.type),
       });
     }
@@ -149,6 +149,11 @@ export class GraphView {
     if (!this.graph.hasNode(id)) return null;
     const { x, y } = this.graph.getNodeAttributes(id) as { x: number; y: number };
     return this.sigma.graphToViewport({ x, y });
+  }
+
+  /** Where each node is drawn and how large, in graph coordinates: what an export should show. */
+  placements(): { id: string; x: number; y: number; size: number }[] {
+    return this.graph.mapNodes((id, a) => ({ id, x: a.x as number, y: a.y as number, size: a.size as number }));
   }
 
   camera(): CameraState {

@@ -274,6 +274,7 @@ view.onCameraChange(rememberView);
 
 setUpExportMenu($('export'), {
   ids: () => view.graph.nodes(),
+  layout: () => view.placements(),
   filters: () => state.filters,
   png: (name) => view.downloadPng(name),
   svg: () => view.svg('conflict-links: ' + state.expanded.map((id) => state.names.get(id) ?? id).join(', ')),
@@ -295,7 +296,9 @@ async function restoreFromLink(): Promise<void> {
 }
 
 // A read-only handle for debugging in the console and for the browser tests, which need to
-// know where a node is drawn to double-click it.
-Object.assign(window, { conflictLinks: { nodePosition: (id: string) => view.viewportPosition(id), nodes: () => view.graph.nodes() } });
+// know where a node is drawn to double-click it, and where in the graph an export should put it.
+Object.assign(window, {
+  conflictLinks: { nodePosition: (id: string) => view.viewportPosition(id), nodes: () => view.graph.nodes(), placements: () => view.placements() },
+});
 showStatus(statusLine, 'idle', '');
 void restoreFromLink();

@@ -145,7 +145,7 @@ export function parseCsvPair(input: CsvInput): ParseResult {
   const sources = input.sourcesContent === undefined ? null : readTable(input.sourcesContent, files.sources, TABLES.sources, result.problems);
 
   result.raw.entities = entities.records;
-  const readOnlyUsed = relationships?.records.some((r) => [...READ_ONLY_RELATIONSHIP_COLUMNS].some((c) => r[c] !== undefined)) ?? false;
+  const sourceUrlsUsed = relationships?.records.some((r) => r.source_urls !== undefined) ?? false;
   result.raw.relations = (relationships?.records ?? []).map((r) => {
     for (const column of READ_ONLY_RELATIONSHIP_COLUMNS) delete r[column];
     return r;
@@ -157,7 +157,7 @@ export function parseCsvPair(input: CsvInput): ParseResult {
   if (relationships && !sources && result.raw.relations.length > 0) {
     result.notes.push(`No ${CSV_FILE_NAMES.sources} given: relationships may cite only sources already in the database.`);
   }
-  if (readOnlyUsed && !sources) {
+  if (sourceUrlsUsed && !sources) {
     result.notes.push(`The source_urls column is for reading only: the sources column says what a relationship cites, and ${CSV_FILE_NAMES.sources} what each source is.`);
   }
   result.notes.push(

@@ -2,8 +2,10 @@
 // in the shape the loader stores: :Source nodes, :Entity nodes with their type's label, one
 // relationship per claim keyed by its id. MERGE makes running it twice change nothing.
 // Labels and relationship types come only from the model's allow-list; every value is a
-// literal escaped here, since a script has no parameters.
+// literal escaped here, since a script has no parameters. A comment line before each claim
+// gives its effective confidence (the status default when no curator assessed it).
 import { isEntityType, isRelationType } from '../../domain/model.ts';
+import { effectiveConfidence } from '../../domain/trust.ts';
 import type { Dataset } from '../dataset.ts';
 import { entityRows } from '../rows.ts';
 import { OPTIONAL_CLAIM_FIELDS, plural } from './common.ts';
@@ -70,6 +72,9 @@ export function cypherScriptExport(ds: Dataset): ExportFile[] {
     const type = allowed(c.type, isRelationType, 'relationship type');
     const entries: [string, CypherValue][] = [['id', c.id], ['status', c.status], ['summary', c.summary], ['sourceIds', c.sourceIds]];
     for (const key of OPTIONAL_CLAIM_FIELDS) if (c[key] !== undefined) entries.push([key, c[key]!]);
+    // The effective confidence is derived, not stored: a comment, so the graph keeps the loader's shape.
+    const assessed = c.confidence !== undefined ? 'assessed by a curator' : `the default for ${c.status} claims; no curator assessed it`;
+    lines.push(`// effective confidence ${cypherNumber(effectiveConfidence(c))} (${assessed})`);
     lines.push(
       `MATCH (a:Entity {id: ${cypherString(c.from)}}), (b:Entity {id: ${cypherString(c.to)}}) ` +
         `MERGE (a)-[r:${type} {id: ${cypherString(c.id)}}]->(b) SET r = ${mapLiteral(entries)};`,

@@ -1,10 +1,16 @@
 // FollowTheMoney JSON lines: one line per source (an Article), entity and claim (an interval
-// such as Ownership, or UnknownLink), every property a list of strings. The mapping and the
-// "conflictLinks" block are explained in ftmMapping.ts.
+// such as Ownership, or UnknownLink), every property a list of strings, written so that FtM's
+// own model accepts every line (tests/support/ftm_check.py checks it): ids FtM can take
+// (ftmIds.ts), a Contract's required `title`, each claim in a schema whose ends fit
+// (claimSchema), and a state party to a contract named as the contract's `authority`. The
+// mapping and the "conflictLinks" block are explained in ftmMapping.ts.
+import { isAssignedCountryCode } from '../../domain/standards.ts';
+import { effectiveConfidence } from '../../domain/trust.ts';
 import type { ClaimRecord, Dataset, EntityRecord, SourceRecord } from '../dataset.ts';
 import { citedSources, entityValues, sourcesById } from './common.ts';
 import { numberCell } from './cells.ts';
-import { BLOCK, LINK_SCHEMATA, SOURCE_SCHEMA, entitySchema, linkSchema, propForField, relationRole } from './ftmMapping.ts';
+import { ftmId } from './ftmIds.ts';
+import { BLOCK, LINK_SCHEMATA, SOURCE_SCHEMA, STATE_TYPES, claimSchema, entitySchema, propForField, relationRole } from './ftmMapping.ts';
 import type { ExportFile } from './types.ts';
 
 type Properties = Record<string, string[]>;
@@ -20,20 +26,30 @@ interface FtmLine {
 function ftmStrings(field: string, value: string | number | string[]): string[] | null {
   if (Array.isArray(value)) return value;
   if (typeof value === 'number') return [numberCell(value)];
-  // FtM writes countries as lower-case ISO codes; anything else stays in the block.
-  if (field === 'country') return /^[A-Z]{2}$/.test(value) ? [value.toLowerCase()] : null;
+  // FtM writes countries as lower-case ISO codes and knows only assigned ones: a user-assigned
+  // code (XA, of a fictional country) stays in the block.
+  if (field === 'country') return isAssignedCountryCode(value) ? [value.toLowerCase()] : null;
   return [value];
+}
+
+/** The block's project id, when the FtM id had to differ from it. */
+function idBlock(id: string): Record<string, unknown> {
+  return ftmId(id) === id ? {} : { id };
 }
 
 function sourceLine(source: SourceRecord): FtmLine {
   const properties: Properties = { title: [source.title], publisher: [source.publisher], sourceUrl: [source.url] };
   if (source.date) properties.publishedAt = [source.date];
-  return { id: source.id, schema: SOURCE_SCHEMA, properties, ...(source.kind ? { [BLOCK]: { kind: source.kind } } : {}) };
+  const block = { ...idBlock(source.id), ...(source.kind ? { kind: source.kind } : {}) };
+  return { id: ftmId(source.id), schema: SOURCE_SCHEMA, properties, ...(Object.keys(block).length > 0 ? { [BLOCK]: block } : {}) };
 }
 
-function entityLine(entity: EntityRecord): FtmLine {
+function entityLine(entity: EntityRecord, authorities: readonly string[]): FtmLine {
   const schema = entitySchema(entity.type);
   const properties: Properties = { name: [entity.name] };
+  // FtM requires a Contract's title; the name is what the model calls it.
+  if (schema === 'Contract') properties.title = [entity.name];
+  if (authorities.length > 0) properties.authority = authorities.map(ftmId);
   const fields: Record<string, unknown> = {};
   for (const [field, value] of entityValues(entity)) {
     const prop = propForField(field, schema);
@@ -41,21 +57,25 @@ function entityLine(entity: EntityRecord): FtmLine {
     if (prop && strings) properties[prop] = strings;
     else fields[field] = value;
   }
-  const block: Record<string, unknown> = { type: entity.type };
+  const block: Record<string, unknown> = { ...idBlock(entity.id), type: entity.type };
   if (Object.keys(fields).length > 0) block.fields = fields;
-  return { id: entity.id, schema, properties, [BLOCK]: block };
+  return { id: ftmId(entity.id), schema, properties, [BLOCK]: block };
 }
 
-function claimLine(claim: ClaimRecord, entityNames: Map<string, string>, sources: Map<string, SourceRecord>): FtmLine {
-  const schema = linkSchema(claim.type);
+function claimLine(claim: ClaimRecord, entities: Map<string, EntityRecord>, sources: Map<string, SourceRecord>): FtmLine {
+  const from = entities.get(claim.from);
+  const to = entities.get(claim.to);
+  if (!from || !to) throw new Error(`claim "${claim.id}" joins an entity the dataset lacks`);
+  const schema = claimSchema(claim.type, from.type, to.type);
   const link = LINK_SCHEMATA[schema]!;
   const cited = citedSources(claim, sources);
-  const properties: Properties = { [link.from]: [claim.from] };
+  const properties: Properties = { [link.from]: [ftmId(claim.from)] };
+  // A claim's id is derived from its ends and type on import, so its FtM id needs no block entry.
   const block: Record<string, unknown> = { type: claim.type, status: claim.status };
-  if (link.to) properties[link.to] = [claim.to];
+  if (link.to) properties[link.to] = [ftmId(claim.to)];
   else {
     // Sanction names its authority as text; the block keeps which entity it is.
-    properties.authority = [entityNames.get(claim.to) ?? claim.to];
+    properties.authority = [to.name];
     block.to = claim.to;
   }
   properties.status = [claim.status];
@@ -67,21 +87,36 @@ function claimLine(claim: ClaimRecord, entityNames: Map<string, string>, sources
   if (claim.percentage !== undefined && schema === 'Ownership') properties.percentage = [numberCell(claim.percentage)];
   else if (claim.percentage !== undefined) block.percentage = claim.percentage;
   if (claim.confidence !== undefined) block.confidence = claim.confidence;
-  properties.proof = [...claim.sourceIds];
+  block.effectiveConfidence = effectiveConfidence(claim);
+  properties.proof = claim.sourceIds.map(ftmId);
   if (cited.length > 0) {
     properties.sourceUrl = cited.map((s) => s.url);
     properties.publisher = [...new Set(cited.map((s) => s.publisher))];
   }
-  return { id: claim.id, schema, properties, [BLOCK]: block };
+  return { id: ftmId(claim.id), schema, properties, [BLOCK]: block };
+}
+
+/** The states party to each contract, by contract id: FtM's Contract.authority. */
+function contractAuthorities(ds: Dataset, entities: Map<string, EntityRecord>): Map<string, string[]> {
+  const byContract = new Map<string, string[]>();
+  for (const c of ds.claims) {
+    const party = entities.get(c.from);
+    if (c.type !== 'PARTY_TO' || !party || !STATE_TYPES.has(party.type)) continue;
+    const list = byContract.get(c.to) ?? [];
+    if (!list.includes(c.from)) list.push(c.from);
+    byContract.set(c.to, list);
+  }
+  return byContract;
 }
 
 export function ftmExport(ds: Dataset): ExportFile[] {
   const sources = sourcesById(ds);
-  const names = new Map(ds.entities.map((e) => [e.id, e.name]));
+  const entities = new Map(ds.entities.map((e) => [e.id, e]));
+  const authorities = contractAuthorities(ds, entities);
   const lines = [
     ...ds.sources.map(sourceLine),
-    ...ds.entities.map(entityLine),
-    ...ds.claims.map((c) => claimLine(c, names, sources)),
+    ...ds.entities.map((e) => entityLine(e, authorities.get(e.id) ?? [])),
+    ...ds.claims.map((c) => claimLine(c, entities, sources)),
   ];
   return [
     {

@@ -5,6 +5,7 @@
 import { isClaimStatus } from '../../domain/model.ts';
 import { parseNumberCell } from './cells.ts';
 import { LINK_SCHEMATA, linkSchema, projectId, roleRelation } from './ftmMapping.ts';
+import type { IdOf } from './ftmRecords.ts';
 import type { FtmRecord } from './ftmLines.ts';
 import { dateOf } from './ftmRecords.ts';
 
@@ -12,29 +13,34 @@ export type FtmClaimResult =
   | { relation: Record<string, unknown>; defaultedStatus: boolean }
   | { problem: string };
 
-/** `authorityId` finds or adds the entity a Sanction's authority names. */
-export function ftmClaim(rec: FtmRecord, authorityId: (name: string) => string): FtmClaimResult {
+/**
+ * `authorityId` finds or adds the entity a Sanction's authority names. A role naming a
+ * relation is read as that relation on its own schema, or on UnknownLink, which is how the
+ * export writes a relation whose ends do not fit its schema (an abuse "part of" a conflict).
+ */
+export function ftmClaim(rec: FtmRecord, authorityId: (name: string) => string, idOf: IdOf): FtmClaimResult {
   const spec = LINK_SCHEMATA[rec.schema]!;
   const p = rec.properties;
   const role = p.role?.[0];
   const fromRef = p[spec.from]?.[0];
   if (!fromRef) return { problem: `"${rec.id}" (${rec.schema}) has no "${spec.from}"` };
   const roleType = role ? roleRelation(role) : null;
-  const type = typeof rec.block.type === 'string' ? rec.block.type : roleType && linkSchema(roleType) === rec.schema ? roleType : spec.relation;
+  const roleFits = roleType !== null && (linkSchema(roleType) === rec.schema || rec.schema === 'UnknownLink');
+  const type = typeof rec.block.type === 'string' ? rec.block.type : roleFits ? roleType : spec.relation;
 
   let to: string;
   if (typeof rec.block.to === 'string') to = projectId(rec.block.to);
   else if (spec.to) {
     const toRef = p[spec.to]?.[0];
     if (!toRef) return { problem: `"${rec.id}" (${rec.schema}) has no "${spec.to}"` };
-    to = projectId(toRef);
+    to = idOf(toRef);
   } else {
     const authority = p.authority?.[0]?.trim();
     if (!authority) return { problem: `"${rec.id}" (${rec.schema}) names no authority` };
     to = authorityId(authority);
   }
 
-  const relation: Record<string, unknown> = { from: projectId(fromRef), type, to };
+  const relation: Record<string, unknown> = { from: idOf(fromRef), type, to };
   const ftmStatus = p.status?.[0];
   let defaultedStatus = false;
   if (typeof rec.block.status === 'string') relation.status = rec.block.status;

@@ -100,6 +100,9 @@ export interface LinkSchema {
   /** The properties holding the two ends; Sanction names its authority as text, not an entity. */
   from: string;
   to: string | null;
+  /** The FtM schema each end must be (its property's range). */
+  fromRange: string;
+  toRange: string | null;
   /** The relation a line of this schema becomes without a conflictLinks block or a role. */
   relation: RelationType;
   /** Interest schemata have a free-text `role`. */
@@ -117,16 +120,49 @@ function relationForSchema(schema: string): RelationType {
 export const LINK_SCHEMATA: Readonly<Record<string, LinkSchema>> = Object.fromEntries(
   (
     [
-      ['Ownership', 'owner', 'asset', true],
-      ['ContractAward', 'supplier', 'contract', true],
-      ['Membership', 'member', 'organization', true],
-      ['UnknownLink', 'subject', 'object', true],
-      ['Directorship', 'director', 'organization', true],
-      ['Employment', 'employee', 'employer', true],
-      ['Sanction', 'entity', null, false],
+      ['Ownership', 'owner', 'LegalEntity', 'asset', 'Asset', true],
+      ['ContractAward', 'supplier', 'LegalEntity', 'contract', 'Contract', true],
+      ['Membership', 'member', 'LegalEntity', 'organization', 'Organization', true],
+      ['UnknownLink', 'subject', 'Thing', 'object', 'Thing', true],
+      ['Directorship', 'director', 'LegalEntity', 'organization', 'Organization', true],
+      ['Employment', 'employee', 'Person', 'employer', 'Organization', true],
+      ['Sanction', 'entity', 'Thing', null, null, false],
     ] as const
-  ).map(([schema, from, to, hasRole]) => [schema, { from, to, relation: relationForSchema(schema), hasRole }]),
+  ).map(([schema, from, fromRange, to, toRange, hasRole]) => [schema, { from, to, fromRange, toRange, relation: relationForSchema(schema), hasRole }]),
 );
+
+/** What each FtM schema the model exports to is, in FtM's model (itself and its ancestors). */
+const FTM_IS_A: Readonly<Record<string, readonly string[]>> = {
+  Company: ['Company', 'Organization', 'LegalEntity', 'Asset', 'Value', 'Thing'],
+  Organization: ['Organization', 'LegalEntity', 'Thing'],
+  PublicBody: ['PublicBody', 'Organization', 'LegalEntity', 'Thing'],
+  Person: ['Person', 'LegalEntity', 'Thing'],
+  Asset: ['Asset', 'Value', 'Thing'],
+  Contract: ['Contract', 'Asset', 'Value', 'Thing'],
+  Event: ['Event', 'Interval', 'Analyzable', 'Thing'],
+  Address: ['Address', 'Thing'],
+};
+
+export function ftmIsA(schema: string, range: string): boolean {
+  return (FTM_IS_A[schema] ?? [schema]).includes(range);
+}
+
+/** Entity types that are the state: FtM names them as a contract's `authority`, never its supplier. */
+export const STATE_TYPES: ReadonlySet<EntityType> = new Set(['Government', 'StateBody']);
+
+/**
+ * The FtM schema of one claim: its relation's schema when both ends are of the kinds that
+ * schema joins (PART_OF between two organisations is a Membership; between an abuse and a
+ * conflict, or two systems, it is not), else UnknownLink with the relation as its role. A
+ * state's PARTY_TO is an UnknownLink too: the state is the contract's authority (ftm.ts).
+ */
+export function claimSchema(type: RelationType, fromType: EntityType, toType: EntityType): string {
+  if (type === 'PARTY_TO' && STATE_TYPES.has(fromType)) return 'UnknownLink';
+  const schema = linkSchema(type);
+  const link = LINK_SCHEMATA[schema]!;
+  const fits = ftmIsA(entitySchema(fromType), link.fromRange) && (link.toRange === null || ftmIsA(entitySchema(toType), link.toRange));
+  return fits ? schema : 'UnknownLink';
+}
 
 /** The FtM schema a relationship type exports to. */
 export function linkSchema(type: RelationType): string {

@@ -8,7 +8,8 @@ import { RELATION_TYPES, type EntityType } from '../../domain/model.ts';
 import type { SourceRecord } from '../dataset.ts';
 import { lineList, plural } from './common.ts';
 import { ftmClaim } from './ftmClaims.ts';
-import { DOCUMENT_SCHEMATA, LINK_SCHEMATA, TYPES_BY_SCHEMA, entityTypeForSchema, projectId, shortHash, slug } from './ftmMapping.ts';
+import { DOCUMENT_SCHEMATA, LINK_SCHEMATA, TYPES_BY_SCHEMA, entityTypeForSchema, shortHash, slug } from './ftmMapping.ts';
+import { ftmIdResolver } from './ftmIds.ts';
 import { readFtmLines, type FtmRecord } from './ftmLines.ts';
 import { ftmEntity, ftmSource, hostOf } from './ftmRecords.ts';
 import { emptyResult, type Origin, type ParseResult } from './types.ts';
@@ -50,6 +51,7 @@ export function parseFtm(content: string, file: string, opts: FtmOptions = {}): 
   const result = emptyResult();
   const { records, problems } = readFtmLines(content, file);
   result.problems.push(...problems);
+  const idOf = ftmIdResolver(records);
   const origins: { sources: Origin[]; entities: Origin[]; relations: Origin[] } = { sources: [], entities: [], relations: [] };
   const at = (line: number): Origin => ({ file, item: `line ${line}` });
   const tallies = {
@@ -69,10 +71,10 @@ export function parseFtm(content: string, file: string, opts: FtmOptions = {}): 
   // Sources first, so claims can cite them by id or by address.
   const sourceByUrl = new Map<string, string>();
   for (const rec of records.filter((r) => DOCUMENT_SCHEMATA.has(r.schema))) {
-    const source = ftmSource(rec);
+    const source = ftmSource(rec, idOf);
     if (!source) {
       tallies.noAddress.add('document', rec.line, 'documents');
-      leftOut.add(projectId(rec.id));
+      leftOut.add(idOf(rec.id));
       continue;
     }
     sourceByUrl.set(source.url as string, source.id as string);
@@ -82,10 +84,10 @@ export function parseFtm(content: string, file: string, opts: FtmOptions = {}): 
 
   const byName = new Map<string, { id: string; type: unknown }>();
   for (const rec of records.filter((r) => !DOCUMENT_SCHEMATA.has(r.schema) && !LINK_SCHEMATA[r.schema])) {
-    const read = ftmEntity(rec);
+    const read = ftmEntity(rec, idOf);
     if ('leftOut' in read) {
       (read.leftOut === 'needs-type' ? tallies.needsType : tallies.unmapped).add(rec.schema, rec.line);
-      leftOut.add(projectId(rec.id));
+      leftOut.add(idOf(rec.id));
       continue;
     }
     if (read.defaultedTo) tallies.defaulted.add(`${rec.schema} as ${read.defaultedTo}`, rec.line);
@@ -109,7 +111,7 @@ export function parseFtm(content: string, file: string, opts: FtmOptions = {}): 
     return id;
   };
   const cited = (rec: FtmRecord): string[] => {
-    const proof = (rec.properties.proof ?? []).map(projectId).filter((id) => !leftOut.has(id));
+    const proof = (rec.properties.proof ?? []).map(idOf).filter((id) => !leftOut.has(id));
     if (proof.length > 0) return proof;
     const publishers = rec.properties.publisher ?? [];
     const fromUrls = (rec.properties.sourceUrl ?? []).map((url, i) => {
@@ -130,7 +132,7 @@ export function parseFtm(content: string, file: string, opts: FtmOptions = {}): 
   };
 
   for (const rec of records.filter((r) => LINK_SCHEMATA[r.schema])) {
-    const read = ftmClaim(rec, (name) => authorityId(name, rec.line));
+    const read = ftmClaim(rec, (name) => authorityId(name, rec.line), idOf);
     if ('problem' in read) {
       result.problems.push({ file, item: `line ${rec.line}`, reason: read.problem });
       continue;

@@ -4,7 +4,7 @@
 import { entityFields, isEntityType } from '../../domain/model.ts';
 import { parseNumberCell } from './cells.ts';
 import { ENTITY_FIELD_KINDS } from './common.ts';
-import { FIELD_PROPS, entityTypeForSchema, projectId } from './ftmMapping.ts';
+import { FIELD_PROPS, entityTypeForSchema } from './ftmMapping.ts';
 import type { FtmRecord } from './ftmLines.ts';
 
 /** FtM dates may carry a time; the model keeps the date. */
@@ -21,13 +21,16 @@ export function hostOf(url: string): string {
   }
 }
 
+/** The project id of an FtM id (see ftmIdResolver). */
+export type IdOf = (ftmRef: string) => string;
+
 /** A source from a document line, or null when it has no public address to cite. */
-export function ftmSource(rec: FtmRecord): Record<string, unknown> | null {
+export function ftmSource(rec: FtmRecord, idOf: IdOf): Record<string, unknown> | null {
   const p = rec.properties;
   const url = p.sourceUrl?.[0];
   if (!url) return null;
   const source: Record<string, unknown> = {
-    id: projectId(rec.id),
+    id: idOf(rec.id),
     publisher: p.publisher?.[0] ?? p.author?.[0] ?? hostOf(url),
     title: p.title?.[0] ?? p.name?.[0] ?? p.fileName?.[0] ?? `[Document at ${url}]`,
     url,
@@ -58,7 +61,7 @@ export type FtmEntityResult =
   | { entity: Record<string, unknown>; defaultedTo: string | null; ignoredProps: string[] }
   | { leftOut: 'needs-type' | 'unmapped' };
 
-export function ftmEntity(rec: FtmRecord): FtmEntityResult {
+export function ftmEntity(rec: FtmRecord, idOf: IdOf): FtmEntityResult {
   let type: string;
   let defaultedTo: string | null = null;
   if (typeof rec.block.type === 'string') type = rec.block.type;
@@ -70,9 +73,14 @@ export function ftmEntity(rec: FtmRecord): FtmEntityResult {
   }
   // An unknown type from the block still goes on, for validateDataset to report with the line.
   const fields: Record<string, unknown> = isEntityType(type) ? entityFields(type) : {};
-  const [name, ...otherNames] = rec.properties.name ?? [];
-  const entity: Record<string, unknown> = { id: projectId(rec.id), type, name };
+  // FtM names a Contract by its title; our export writes both.
+  const names = rec.properties.name ?? (rec.schema === 'Contract' ? rec.properties.title : undefined) ?? [];
+  const [name, ...otherNames] = names;
+  const entity: Record<string, unknown> = { id: idOf(rec.id), type, name };
   const used = new Set(['name']);
+  if (rec.schema === 'Contract') used.add('title');
+  // In our own export a contract's authority repeats its state parties' PARTY_TO claims.
+  if (rec.schema === 'Contract' && typeof rec.block.type === 'string') used.add('authority');
   for (const m of FIELD_PROPS) {
     const values = rec.properties[m.prop];
     if (values === undefined || !(m.field in fields) || (m.schemata && !m.schemata.includes(rec.schema))) continue;

@@ -1,11 +1,15 @@
 // The attributes GraphML and GEXF carry, one flat text per value: every node has its type,
 // name and every field of the model; every edge its relation type, status, the claim's
-// fields, the cited sources as a JSON string and their addresses for reading. Lists use
-// the cell list codec ("a; b", or a JSON array when that would be ambiguous).
+// fields, its effective confidence, the cited sources as a JSON string and their addresses
+// for reading. Lists use the cell list codec ("a; b", or a JSON array when that would be
+// ambiguous). A field named like a drawing attribute (Population's `size`) is written as
+// `entitySize`, as in the graphology export, so Gephi does not take it for the node's size.
 import { CLAIM_FIELDS, type FieldKind } from '../../domain/model.ts';
+import { effectiveConfidence } from '../../domain/trust.ts';
 import type { ClaimRecord, EntityRecord, SourceRecord } from '../dataset.ts';
 import { ENTITY_FIELD_KINDS, ENTITY_FIELD_NAMES, OPTIONAL_CLAIM_FIELDS, citedSources, entityValues } from './common.ts';
 import { encodeList, numberCell } from './cells.ts';
+import { fieldAttribute } from './graphologyJson.ts';
 
 export interface GraphAttribute {
   /** Unique among the attributes of its kind (node or edge). */
@@ -16,7 +20,7 @@ export interface GraphAttribute {
 export const NODE_ATTRIBUTES: readonly GraphAttribute[] = [
   { name: 'type', kind: 'string' },
   { name: 'name', kind: 'string' },
-  ...ENTITY_FIELD_NAMES.map((name) => ({ name, kind: ENTITY_FIELD_KINDS[name]! })),
+  ...ENTITY_FIELD_NAMES.map((name) => ({ name: fieldAttribute(name), kind: ENTITY_FIELD_KINDS[name]! })),
 ];
 
 export const EDGE_ATTRIBUTES: readonly GraphAttribute[] = [
@@ -24,7 +28,11 @@ export const EDGE_ATTRIBUTES: readonly GraphAttribute[] = [
   { name: 'relation', kind: 'string' },
   { name: 'status', kind: 'string' },
   { name: 'summary', kind: 'string' },
-  ...OPTIONAL_CLAIM_FIELDS.map((name) => ({ name, kind: CLAIM_FIELDS[name].kind })),
+  ...OPTIONAL_CLAIM_FIELDS.flatMap((name) => {
+    const field = { name, kind: CLAIM_FIELDS[name].kind };
+    // The confidence a curator assessed, then the one every view uses (the status default without it).
+    return name === 'confidence' ? [field, { name: 'effectiveConfidence', kind: 'float' as const }] : [field];
+  }),
   { name: 'sourceIds', kind: 'stringList' },
   /** The cited sources as a JSON list of {id, publisher, title, date, url, kind}. */
   { name: 'sources', kind: 'string' },
@@ -44,7 +52,7 @@ export function nodeAttributeValues(entity: EntityRecord): Map<string, string> {
     ['type', entity.type],
     ['name', entity.name],
   ]);
-  for (const [name, value] of entityValues(entity)) values.set(name, attributeText(value));
+  for (const [name, value] of entityValues(entity)) values.set(fieldAttribute(name), attributeText(value));
   return values;
 }
 
@@ -57,6 +65,7 @@ export function edgeAttributeValues(claim: ClaimRecord, sources: Map<string, Sou
     ['summary', claim.summary],
   ]);
   for (const key of OPTIONAL_CLAIM_FIELDS) if (claim[key] !== undefined) values.set(key, attributeText(claim[key]!));
+  values.set('effectiveConfidence', attributeText(effectiveConfidence(claim)));
   values.set('sourceIds', attributeText(claim.sourceIds));
   values.set('sources', JSON.stringify(cited));
   values.set('sourceUrls', cited.map((s) => s.url).join(' '));

@@ -4,12 +4,17 @@
 // `relationType`, because sigma reads a `type` attribute as the name of a render program.
 // For the same reason a field named like a display attribute (Population's `size`) is
 // written with an "entity" prefix: `entitySize`.
-// The sources every claim cites travel once, in the graph's attributes.
+// The sources every claim cites travel once, in the graph's attributes. Each edge also has
+// its `effectiveConfidence` (the status default when no curator assessed it), for reading.
+import { effectiveConfidence } from '../../domain/trust.ts';
 import type { Dataset } from '../dataset.ts';
 import { OPTIONAL_CLAIM_FIELDS, entityValues } from './common.ts';
 import type { ExportFile } from './types.ts';
 
 export const GRAPHOLOGY_FILE_NAME = 'conflict-links.graphology.json';
+
+/** Edge attributes the export derives from others; the reader drops them. */
+export const DERIVED_EDGE_ATTRIBUTES = new Set(['effectiveConfidence']);
 
 /** Attributes sigma and the browser graph give a meaning of their own. */
 export const DISPLAY_ATTRIBUTES = new Set(['x', 'y', 'size', 'color', 'label', 'type', 'hidden', 'forceLabel', 'zIndex', 'highlighted', 'dashed', 'image']);
@@ -50,6 +55,7 @@ export function graphologyExport(ds: Dataset): ExportFile[] {
         sourceIds: [...c.sourceIds],
       };
       for (const key of OPTIONAL_CLAIM_FIELDS) if (c[key] !== undefined) attributes[key] = c[key];
+      attributes.effectiveConfidence = effectiveConfidence(c);
       return { key: c.id, source: c.from, target: c.to, attributes };
     }),
   };

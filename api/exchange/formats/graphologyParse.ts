@@ -4,7 +4,7 @@
 import { isRecord, plural } from './common.ts';
 import { linesAt, readJsonDocument } from './jsonText.ts';
 import { linesToOrigins } from './projectJson.ts';
-import { DISPLAY_ATTRIBUTES, attributeField } from './graphologyJson.ts';
+import { DERIVED_EDGE_ATTRIBUTES, DISPLAY_ATTRIBUTES, attributeField } from './graphologyJson.ts';
 import { emptyResult, type ParseResult } from './types.ts';
 
 // A node's `label` is its name: data, not display.
@@ -51,7 +51,8 @@ export function parseGraphology(content: string, file: string): ParseResult {
   result.raw.relations = ((data.edges ?? []) as unknown[]).map((edge, i) => {
     if (!isRecord(edge)) return edge;
     if (edge.undirected === true) problem(`line ${edgeLines[i] ?? '?'}`, 'is an undirected edge; claims have a direction');
-    const { relationType, sourceIds, ...fields } = dataAttributes(edge.attributes, EDGE_OWN);
+    const { relationType, sourceIds, ...attributes } = dataAttributes(edge.attributes, EDGE_OWN);
+    const fields = Object.fromEntries(Object.entries(attributes).filter(([key]) => !DERIVED_EDGE_ATTRIBUTES.has(key)));
     return { from: edge.source, type: relationType, to: edge.target, ...fields, sources: sourceIds };
   });
   if (ignored.size > 0) {

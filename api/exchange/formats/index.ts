@@ -14,6 +14,7 @@ import { graphologyExport } from './graphologyJson.ts';
 import { parseGraphology } from './graphologyParse.ts';
 import { parseProjectJson } from './projectJson.ts';
 import { emptyResult, nothingToImport, type ExportFile, type ParseResult } from './types.ts';
+import { placeNodes, type NodeLayout } from '../layout.ts';
 
 export type { ExportFile, Origin, ParseResult } from './types.ts';
 export { locateProblems } from './types.ts';
@@ -21,9 +22,22 @@ export { locateProblems } from './types.ts';
 export type ExportFormatName = 'GRAPHML' | 'GEXF' | 'CSV' | 'JSON' | 'FTM' | 'CYPHER';
 export type ImportFormatName = 'JSON' | 'GRAPHOLOGY' | 'CSV' | 'FTM';
 
-const EXPORTERS: Record<ExportFormatName, (ds: Dataset) => ExportFile[]> = {
-  GRAPHML: graphmlExport,
-  GEXF: gexfExport,
+/** How the drawing formats (GEXF, GraphML) place nodes; the others carry data only. */
+export interface ExportOptions {
+  /** The client's node positions and sizes, one for every exported entity (see layout.ts). */
+  layout?: NodeLayout;
+  /** Entities the user opened, drawn larger when the export computes the layout. */
+  centers?: readonly string[];
+}
+
+const drawn =
+  (exporter: (ds: Dataset, placements: ReturnType<typeof placeNodes>) => ExportFile[]) =>
+  (ds: Dataset, options: ExportOptions) =>
+    exporter(ds, placeNodes(ds, options.layout, new Set(options.centers ?? [])));
+
+const EXPORTERS: Record<ExportFormatName, (ds: Dataset, options: ExportOptions) => ExportFile[]> = {
+  GRAPHML: drawn(graphmlExport),
+  GEXF: drawn(gexfExport),
   CSV: csvExport,
   JSON: graphologyExport,
   FTM: ftmExport,
@@ -34,8 +48,8 @@ const EXPORTERS: Record<ExportFormatName, (ds: Dataset) => ExportFile[]> = {
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORTERS) as ExportFormatName[];
 export const IMPORT_FORMAT_NAMES: readonly ImportFormatName[] = ['JSON', 'GRAPHOLOGY', 'CSV', 'FTM'];
 
-export function exportDataset(ds: Dataset, format: ExportFormatName): ExportFile[] {
-  return EXPORTERS[format](ds);
+export function exportDataset(ds: Dataset, format: ExportFormatName, options: ExportOptions = {}): ExportFile[] {
+  return EXPORTERS[format](ds, options);
 }
 
 export interface ImportInput {
