@@ -10,6 +10,7 @@ import { isWebAddress } from '../domain/standards.ts';
 import type { SourceRecord } from '../exchange/dataset.ts';
 import { formatProblems } from '../exchange/dataset.ts';
 import { importFormatFromFileName, type ImportFormatName, type ImportInput } from '../exchange/formats/index.ts';
+import { decodeSpreadsheet } from '../exchange/formats/spreadsheetBytes.ts';
 import { MAX_INPUT_CHARS } from '../exchange/formats/types.ts';
 import { importFile } from '../exchange/importFile.ts';
 import type { ImportReport } from '../exchange/importDataset.ts';
@@ -29,7 +30,8 @@ interface ImportCommand {
   notes: string[];
 }
 
-function readText(path: string, flag: string): string {
+/** A file's text; a CSV's bytes go through decodeSpreadsheet, whose note joins `notes`. */
+function readText(path: string, flag: string, notes?: string[]): string {
   let size: number;
   try {
     size = statSync(path).size;
@@ -40,7 +42,10 @@ function readText(path: string, flag: string): string {
   if (size > MAX_INPUT_CHARS) {
     throw new UsageError(`${path} is ${(size / 1e6).toFixed(0)} MB; the importer reads files up to ${MAX_INPUT_CHARS / 1e6} MB. Split it.`);
   }
-  return readFileSync(path, 'utf8');
+  if (!notes) return readFileSync(path, 'utf8');
+  const { text, note } = decodeSpreadsheet(readFileSync(path), basename(path));
+  if (note) notes.push(note);
+  return text;
 }
 
 /** A source for FtM records that cite none, from --default-source-*; its id follows from the URL. */
@@ -86,7 +91,9 @@ function parseImportCommand(argv: string[]): ImportCommand {
   if (format !== 'FTM' && flags['default-source-url'] !== undefined) throw new UsageError('--default-source-url is for FollowTheMoney imports only.');
 
   const notes: string[] = [];
-  const input: ImportInput = { fileName: basename(file), content: readText(file, 'FILE') };
+  // Spreadsheets may come in Windows-1252; the other formats are UTF-8 by their standards.
+  const spreadsheetNotes = format === 'CSV' ? notes : undefined;
+  const input: ImportInput = { fileName: basename(file), content: readText(file, 'FILE', spreadsheetNotes) };
   if (format === 'CSV') {
     // The CSV export writes entities.csv, relationships.csv and sources.csv side by side.
     for (const [flag, sibling, key] of [['relationships', 'relationships.csv', 'relationshipsContent'], ['sources', 'sources.csv', 'sourcesContent']] as const) {
@@ -95,7 +102,7 @@ function parseImportCommand(argv: string[]): ImportCommand {
         path = join(dirname(file), sibling);
         notes.push(`using ${path} (next to ${basename(file)}); name another with --${flag}`);
       }
-      if (path !== undefined) input[key] = readText(path, `--${flag}`);
+      if (path !== undefined) input[key] = readText(path, `--${flag}`, notes);
     }
   }
   const source = defaultSource(flags, file);

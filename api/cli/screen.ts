@@ -8,6 +8,7 @@ import { COMPLICITY_BOUNDS } from '../complicity/bounds.ts';
 import { resolveWeights } from '../complicity/weights.ts';
 import type { Database } from '../db/database.ts';
 import { formatProblems } from '../exchange/dataset.ts';
+import { decodeSpreadsheet } from '../exchange/formats/spreadsheetBytes.ts';
 import { claimFilter, type ClaimFilter } from '../filters/claimFilter.ts';
 import { CLAIM_STATUSES, isClaimStatus, type ClaimStatus } from '../domain/model.ts';
 import { MAX_PORTFOLIO_CHARS } from '../portfolio/holdings.ts';
@@ -25,6 +26,8 @@ const USAGE =
 interface ScreenCommand {
   file: string;
   content: string;
+  /** Set when the file was not UTF-8 (see decodeSpreadsheet). */
+  encodingNote: string | null;
   portfolio: string;
   format: 'csv' | 'json' | 'html';
   out: string | null;
@@ -48,9 +51,11 @@ function parseCommand(argv: string[]): ScreenCommand {
   const maxHops = Number(flags['max-hops'] ?? 4);
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > COMPLICITY_BOUNDS.maxHops) throw new UsageError(`--max-hops must be a whole number from 1 to ${COMPLICITY_BOUNDS.maxHops}.`);
   const portfolio = typeof flags.portfolio === 'string' ? flags.portfolio : basename(file).replace(/\.[^.]+$/, '');
+  const { text, note } = decodeSpreadsheet(readFileSync(file), basename(file));
   return {
     file,
-    content: readFileSync(file, 'utf8'),
+    content: text,
+    encodingNote: note,
     portfolio,
     format: format as ScreenCommand['format'],
     out: typeof flags.out === 'string' ? flags.out : null,
@@ -95,6 +100,7 @@ function writeWhole(path: string, parts: readonly string[]): void {
 async function run(db: Database, c: ScreenCommand): Promise<number> {
   const began = Date.now();
   let last = 0;
+  if (c.encodingNote) console.error(`Note: ${c.encodingNote}.`);
   try {
     const screening = await screenPortfolio(db, {
       portfolio: c.portfolio,

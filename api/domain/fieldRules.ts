@@ -23,6 +23,25 @@ export function isPartialDate(value: string): boolean {
   return true;
 }
 
+const DATE_FORMS = 'write dates as YYYY-MM-DD (e.g. 2021-05-26), YYYY-MM or YYYY';
+/** 26/05/2021, 05/26/2021, 26.05.2021, 26-05-2021: what spreadsheets write for a date. */
+const LOCAL_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** What to write instead of a value that is not a date of the model, with its ISO form when it is clear. */
+export function dateAdvice(value: unknown): string {
+  if (typeof value === 'string' && DATE_PATTERN.test(value)) return `${DATE_FORMS}; "${value}" is no day of the calendar`;
+  const m = typeof value === 'string' ? LOCAL_DATE.exec(value.trim()) : null;
+  if (!m) return DATE_FORMS;
+  const [, first, second, year] = m as unknown as [string, string, string, string];
+  const iso = (month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const dayFirst = iso(second, first);
+  const monthFirst = iso(first, second);
+  const fits = [dayFirst, monthFirst].filter(isPartialDate);
+  if (fits.length === 0) return `${DATE_FORMS}; "${value}" is no day of the calendar read day first or month first`;
+  if (fits.length === 1 || dayFirst === monthFirst) return `${DATE_FORMS}; "${value}" is ${fits[0]}`;
+  return `${DATE_FORMS}; "${value}" is ambiguous: ${dayFirst} read day first, ${monthFirst} read month first`;
+}
+
 interface FormatRule {
   /** What is allowed, completing "must be ...". */
   allowed: string;
@@ -103,9 +122,7 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown): str
       return rule && fault !== null ? `"${name}" must be ${rule.allowed}; got ${got}${fault}` : null;
     }
     case 'date':
-      return typeof value === 'string' && isPartialDate(value)
-        ? null
-        : `"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got ${got}`;
+      return typeof value === 'string' && isPartialDate(value) ? null : `"${name}" must be a date; got ${got}: ${dateAdvice(value)}`;
     case 'int':
       if (!Number.isInteger(value)) return `"${name}" must be a whole number ≥ ${spec.min ?? 0}; got ${got}`;
       return boundsProblem(name, spec, value as number, 'a whole number');

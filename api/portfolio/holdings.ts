@@ -2,7 +2,7 @@
 // weight or value), or a pasted list with one holding name per line. Everything is checked
 // first; any problem is reported by line and nothing is screened.
 import type { ValidationProblem } from '../exchange/dataset.ts';
-import { readCsv } from '../exchange/formats/csvText.ts';
+import { readCsv, separatorHint, SEPARATOR_NAMES } from '../exchange/formats/csvText.ts';
 import { IDENTIFIER_WORDS, canonicalIdentifier, identifierFault } from '../domain/identifiers.ts';
 import { controlCharacterProblem } from '../domain/fieldRules.ts';
 
@@ -44,9 +44,8 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
   if (text.length > MAX_PORTFOLIO_CHARS) {
     return { ok: false, problems: [{ file, item: '(file)', reason: `is larger than ${MAX_PORTFOLIO_CHARS / 1e6} million characters` }] };
   }
-  const { records, problems } = readCsv(text, file);
+  const { records: rows, problems, separator } = readCsv(text, file);
   if (problems.length) return { ok: false, problems };
-  const rows = records.filter((r) => r.cells.some((c) => c !== null && c.trim() !== ''));
   if (rows.length === 0) return { ok: false, problems: [{ file, item: '(file)', reason: 'has no holdings' }] };
 
   const headerColumns = rows[0]!.cells.map((c) => (c === null ? null : columnOf(c)));
@@ -56,6 +55,7 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
   const bad: ValidationProblem[] = [];
   const problem = (line: number, reason: string) => bad.push({ file, item: `line ${line}`, reason });
 
+  if (hasHeader && separator !== ',') notes.push(`read with ${SEPARATOR_NAMES[separator]}s between cells, as in its header`);
   if (hasHeader) {
     const unknown = rows[0]!.cells.filter((c, i) => c !== null && c.trim() !== '' && headerColumns[i] === null);
     if (unknown.length) notes.push(`ignored columns: ${unknown.join(', ')}`);
@@ -82,6 +82,10 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
       const control = raw === null ? null : controlCharacterProblem('cell', raw);
       if (control) problem(record.line, control.replace('"cell" holds', 'holds'));
     }
+    if (hasHeader && record.cells.length === 1 && headerColumns.length > 1) {
+      const hint = separatorHint(record, separator);
+      if (hint) problem(record.line, `has 1 cell; the header has ${headerColumns.length}${hint}`);
+    }
     if (bad.some((p) => p.item === `line ${record.line}`)) continue;
     const holding: Holding = { line: record.line, name: cell('name'), isin: null, ticker: cell('ticker'), lei: null, weight: null, value: null };
     for (const kind of ['isin', 'lei'] as const) {
@@ -98,8 +102,10 @@ export function parseHoldings(text: string, file: string): HoldingsResult {
     for (const column of ['weight', 'value'] as const) {
       const raw = cell(column);
       if (raw === null) continue;
-      // "12.5%", "1,250,000" and " 3 " are all numbers people write; thousands commas go.
-      const number = Number(raw.replace(/[%\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, ''));
+      // "12.5%", "1,250,000" and " 3 " are all numbers people write; thousands commas go. A file
+      // with semicolons between cells comes from where the comma is the decimal mark: "12,5".
+      const plain = raw.replace(/[%\s]/g, '');
+      const number = Number(separator === ';' && /^[\d.]*,\d+$/.test(plain) ? plain.replace(/\./g, '').replace(',', '.') : plain.replace(/,(?=\d{3}(\D|$))/g, ''));
       if (!Number.isFinite(number) || number < 0) problem(record.line, `${column} "${raw}" is not a non-negative number`);
       else holding[column] = column === 'weight' && raw.includes('%') ? number / 100 : number;
     }

@@ -211,7 +211,7 @@ test('a CSV with an unknown type, a dangling reference, a duplicate id and an in
   has('entities.csv', 3, /unknown entity type "Spaceship"; allowed: Company/);
   has('entities.csv', 4, /duplicate entity id "fictional-csv-co"/);
   has('relationships.csv', 2, /"to" points at "no-such-entity", which is not an entity/);
-  has('relationships.csv', 3, /"start" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got "2021-13-45"/);
+  has('relationships.csv', 3, /"start" must be a date; got "2021-13-45": write dates as YYYY-MM-DD \(e\.g\. 2021-05-26\), YYYY-MM or YYYY; "2021-13-45" is no day of the calendar/);
   assert.deepEqual(await graphCounts(db), before);
 });
 

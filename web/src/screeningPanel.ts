@@ -3,6 +3,7 @@
 // and the results table, open any flag's paths in the graph, and export CSV, JSON or a
 // printable report with the sources of each flag.
 import { readableNumber } from '../../api/domain/words.ts';
+import { decodeSpreadsheet } from '../../api/exchange/formats/spreadsheetBytes.ts';
 import { REPORT_FLAGS, screeningCsv, screeningHtml, screeningJson } from '../../api/portfolio/report.ts';
 import { gql } from './api.ts';
 import { el } from './dom.ts';
@@ -69,11 +70,21 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
       lines.length ? el('ul', { class: 'problems', 'data-testid': 'screening-problems' }, ...lines.map((l) => el('li', { text: l }))) : '',
     );
 
+  /** Set when the chosen file was not UTF-8 and was read as Windows-1252. */
+  let encodingNote: string | null = null;
+  const showEncodingNote = () => {
+    if (encodingNote) messages.append(el('p', { class: 'muted', role: 'status', 'data-testid': 'screening-encoding-note', text: `Note: ${encodingNote}.` }));
+  };
+
   const readInput = async (): Promise<{ content: string; fileName: string } | null> => {
     const chosen = file.files?.[0];
+    encodingNote = null;
     if (chosen) {
       if (chosen.size > MAX_FILE_BYTES) return showMessage(`${chosen.name} is larger than 10 MB; split it.`, true), null;
-      return { content: await chosen.text(), fileName: chosen.name };
+      // Bytes, not File.text(): that reads UTF-8 only, and Excel on Windows saves Windows-1252.
+      const { text, note } = decodeSpreadsheet(new Uint8Array(await chosen.arrayBuffer()), chosen.name);
+      encodingNote = note;
+      return { content: text, fileName: chosen.name };
     }
     if (paste.value.trim()) return { content: paste.value, fileName: 'pasted list' };
     showMessage('Choose a CSV file or paste holdings first.', true);
@@ -95,6 +106,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     const mine = (running = new AbortController());
     choices = loadChoices(portfolio);
     messages.replaceChildren();
+    showEncodingNote();
     progress.replaceChildren(el('span', { text: 'Reading the file…' }));
     const { asOf, statuses, minConfidence } = host.filters();
     const filtersNow = { asOf, statuses, minConfidence, maxHops: Number(hops.value) };
@@ -119,6 +131,7 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
       const problems = (error as { details?: unknown }).details;
       const lines = Array.isArray(problems) ? problems.map((p: { item: string; reason: string }) => `${p.item}: ${p.reason}`) : [];
       showMessage(lines.length ? 'Nothing was screened: the holdings have problems.' : `Screening failed: ${(error as Error).message}`, true, lines);
+      showEncodingNote();
     }
   };
 

@@ -17,7 +17,7 @@ import {
   REQUIRED_SOURCE_COLUMNS,
   SOURCE_COLUMNS,
 } from './csvLayout.ts';
-import { readCsv, type CsvRecord } from './csvText.ts';
+import { readCsv, separatorHint, SEPARATOR_NAMES, type CsvRecord, type CsvSeparator } from './csvText.ts';
 import { emptyResult, sizeProblem, type Origin, type ParseResult } from './types.ts';
 
 export interface CsvInput {
@@ -84,15 +84,16 @@ interface Table {
   origins: Origin[];
 }
 
-function readTable(text: string, file: string, spec: TableSpec, problems: ValidationProblem[]): Table {
+function readTable(text: string, file: string, spec: TableSpec, problems: ValidationProblem[], notes: string[]): Table {
   const table: Table = { records: [], origins: [] };
   const tooLarge = sizeProblem(text, file);
   if (tooLarge) {
     problems.push(tooLarge);
     return table;
   }
-  const { records, problems: syntax } = readCsv(text, file);
+  const { records, problems: syntax, separator } = readCsv(text, file);
   problems.push(...syntax);
+  if (separator !== ',') notes.push(`${file}: its header has ${SEPARATOR_NAMES[separator]}s between the columns, so it was read with ${SEPARATOR_NAMES[separator]}s between cells.`);
   const [header, ...rows] = records;
   if (!header) {
     problems.push({ file, item: 'line 1', reason: `is empty; the first line must name the columns: ${spec.columns.join(',')}` });
@@ -115,13 +116,13 @@ function readTable(text: string, file: string, spec: TableSpec, problems: Valida
   if (repeated.length > 0) problems.push({ file, item: at, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` });
   if (missing.length > 0 || unknown.length > 0 || repeated.length > 0) return table;
 
-  for (const row of rows) table.records.push(...rowRecord(row, columns, spec, file, problems, table.origins));
+  for (const row of rows) table.records.push(...rowRecord(row, columns, spec, file, problems, table.origins, separator));
   return table;
 }
 
-function rowRecord(row: CsvRecord, columns: string[], spec: TableSpec, file: string, problems: ValidationProblem[], origins: Origin[]) {
+function rowRecord(row: CsvRecord, columns: string[], spec: TableSpec, file: string, problems: ValidationProblem[], origins: Origin[], separator: CsvSeparator) {
   if (row.cells.length !== columns.length) {
-    problems.push({ file, item: `line ${row.line}`, reason: `has ${plural(row.cells.length, 'cell', 'cells')}; the header has ${columns.length}` });
+    problems.push({ file, item: `line ${row.line}`, reason: `has ${plural(row.cells.length, 'cell', 'cells')}; the header has ${columns.length}${separatorHint(row, separator)}` });
     return [];
   }
   const record: Record<string, unknown> = {};
@@ -139,10 +140,10 @@ export function parseCsvPair(input: CsvInput): ParseResult {
     relationships: siblingName(input.fileName, CSV_FILE_NAMES.relationships),
     sources: siblingName(input.fileName, CSV_FILE_NAMES.sources),
   };
-  const entities = readTable(input.content, files.entities, TABLES.entities, result.problems);
+  const entities = readTable(input.content, files.entities, TABLES.entities, result.problems, result.notes);
   const relationships =
-    input.relationshipsContent === undefined ? null : readTable(input.relationshipsContent, files.relationships, TABLES.relationships, result.problems);
-  const sources = input.sourcesContent === undefined ? null : readTable(input.sourcesContent, files.sources, TABLES.sources, result.problems);
+    input.relationshipsContent === undefined ? null : readTable(input.relationshipsContent, files.relationships, TABLES.relationships, result.problems, result.notes);
+  const sources = input.sourcesContent === undefined ? null : readTable(input.sourcesContent, files.sources, TABLES.sources, result.problems, result.notes);
 
   result.raw.entities = entities.records;
   const sourceUrlsUsed = relationships?.records.some((r) => r.source_urls !== undefined) ?? false;

@@ -30,13 +30,66 @@ export interface CsvRecord {
 export interface CsvReadResult {
   records: CsvRecord[];
   problems: ValidationProblem[];
+  /** The separator between cells, found from the header line (see separatorOf). */
+  separator: CsvSeparator;
 }
 
+export type CsvSeparator = ',' | ';' | '\t';
+export const SEPARATOR_NAMES: Record<CsvSeparator, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
 const QUOTE = 34;
-const COMMA = 44;
 const CR = 13;
 const LF = 10;
 const MAX_PROBLEMS = 50;
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * The separator of a file, from its header line (the first line with anything on it): comma,
+ * semicolon (Excel where the decimal mark is a comma) or tab, whichever that line holds most
+ * of outside quotes; comma on a tie or when it holds none.
+ */
+export function separatorOf(text: string): CsvSeparator {
+  const counts: Record<CsvSeparator, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if (seen) break;
+    } else if (!quoted && c in counts) counts[c as CsvSeparator]++;
+    if (c.trim() !== '' || c === '\t') seen = true;
+  }
+  return (Object.keys(counts) as CsvSeparator[]).reduce((best, c) => (counts[c] > counts[best] ? c : best), ',');
+}
+
+/** Text decoded with the wrong encoding upstream holds U+FFFD where each accented letter was. */
+function replacementProblem(text: string, file: string): ValidationProblem | null {
+  const at = text.indexOf(REPLACEMENT);
+  if (at < 0) return null;
+  const line = text.slice(0, at).split(/\r\n|\r|\n/).length;
+  const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+  const excerpt = text.slice(lineStart, Math.min(text.length, lineStart + 60)).split(/[\r\n]/)[0];
+  return {
+    file,
+    item: `line ${line}`,
+    reason:
+      `holds the replacement character "\uFFFD" ("${excerpt}"): the file was probably saved as Windows-1252 (Latin-1) and read as UTF-8, ` +
+      'which loses its accented letters. Save it as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)"; in LibreOffice: character set "Unicode (UTF-8)") ' +
+      'and give it again, or give the file itself to the upload or the command line, which read Windows-1252',
+  };
+}
+
+/** A row written with another separator than its header's reads as one cell: say so. */
+export function separatorHint(row: CsvRecord, separator: CsvSeparator): string {
+  if (row.cells.length !== 1) return '';
+  const others = (Object.keys(SEPARATOR_NAMES) as CsvSeparator[]).filter((c) => c !== separator && row.cells.some((cell) => cell?.includes(c)));
+  if (others.length === 0) return '';
+  const name = SEPARATOR_NAMES[separator];
+  return ` (cells are split at the header's separator, the ${name}; this line holds ${others.map((c) => `${SEPARATOR_NAMES[c]}s`).join(' and ')}: use the ${name} throughout)`;
+}
+
+const isEmptyRow = (cells: readonly (string | null)[]) => cells.every((c) => c === null || c.trim() === '');
 
 function newlinesBetween(text: string, from: number, to: number): number {
   let count = 0;
@@ -47,11 +100,18 @@ function newlinesBetween(text: string, from: number, to: number): number {
   return count;
 }
 
-/** Reads CSV text (a leading byte-order mark, CRLF, LF or CR line ends). Never throws. */
+/**
+ * Reads CSV text (a leading byte-order mark, CRLF, LF or CR line ends; comma, semicolon or tab
+ * between cells, see separatorOf). Rows whose cells are all empty are skipped. Never throws.
+ */
 export function readCsv(input: string, file: string): CsvReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const separator = separatorOf(text);
+  const SEP = separator.charCodeAt(0);
   const records: CsvRecord[] = [];
   const problems: ValidationProblem[] = [];
+  const mojibake = replacementProblem(text, file);
+  if (mojibake) problems.push(mojibake);
   const problem = (line: number, reason: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ file, item: `line ${line}`, reason });
     else if (problems.length === MAX_PROBLEMS) problems.push({ file, item: `line ${line}`, reason: 'more problems follow; fix the ones above first' });
@@ -62,8 +122,9 @@ export function readCsv(input: string, file: string): CsvReadResult {
   let recordLine = 1;
   let cells: (string | null)[] = [];
   const endRecord = () => {
-    // A line with nothing on it is not a record (e.g. the end of the file).
-    if (!(cells.length === 1 && cells[0] === null)) records.push({ line: recordLine, cells });
+    // A line with nothing on it is not a record (e.g. the end of the file), nor is a row of
+    // empty cells (what a spreadsheet saves for a blank row: ",,,").
+    if (!isEmptyRow(cells)) records.push({ line: recordLine, cells });
     cells = [];
   };
 
@@ -91,9 +152,9 @@ export function readCsv(input: string, file: string): CsvReadResult {
         i = q + 1;
         break;
       }
-      if (i < n && ![COMMA, CR, LF].includes(text.charCodeAt(i))) {
+      if (i < n && ![SEP, CR, LF].includes(text.charCodeAt(i))) {
         problem(line, 'text after the closing quote of a cell; quote the whole cell and double the quotes inside it');
-        while (i < n && ![COMMA, CR, LF].includes(text.charCodeAt(i))) i++;
+        while (i < n && ![SEP, CR, LF].includes(text.charCodeAt(i))) i++;
       }
       cells.push(unguardFormula(value));
     } else {
@@ -101,7 +162,7 @@ export function readCsv(input: string, file: string): CsvReadResult {
       let strayQuote = false;
       for (; j < n; j++) {
         const c = text.charCodeAt(j);
-        if (c === COMMA || c === CR || c === LF) break;
+        if (c === SEP || c === CR || c === LF) break;
         if (c === QUOTE) strayQuote = true;
       }
       if (strayQuote) problem(line, 'a quote (") inside an unquoted cell; put the whole cell in quotes and double the quotes inside it');
@@ -112,7 +173,7 @@ export function readCsv(input: string, file: string): CsvReadResult {
       endRecord();
       break;
     }
-    if (text.charCodeAt(i) === COMMA) {
+    if (text.charCodeAt(i) === SEP) {
       i++;
       continue;
     }
@@ -126,5 +187,5 @@ export function readCsv(input: string, file: string): CsvReadResult {
       break;
     }
   }
-  return { records, problems };
+  return { records, problems, separator };
 }
