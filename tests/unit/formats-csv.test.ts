@@ -7,17 +7,21 @@ import { readCsv, writeCsv } from '../../api/exchange/formats/csvText.ts';
 import { locateProblems, parseImport } from '../../api/exchange/formats/index.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 30 });
+// U+FFFD marks text decoded with the wrong encoding: readCsv refuses it (spreadsheets-in.test.ts).
+const textNoReplacement = text.filter((t) => !t.includes('\uFFFD'));
+const isEmptyRow = (row: (string | null)[]) => row.every((c) => c === null || c.trim() === '');
 
-test('any table of cells (text, empty text or no value) reads back as written', () => {
+test('any table of cells (text, empty text or no value) reads back as written, but for rows of empty cells', () => {
   fc.assert(
     fc.property(
-      fc.integer({ min: 2, max: 5 }).chain((width) => fc.array(fc.array(fc.option(text, { nil: null }), { minLength: width, maxLength: width }), { maxLength: 6 })),
+      fc.integer({ min: 2, max: 5 }).chain((width) => fc.array(fc.array(fc.option(textNoReplacement, { nil: null }), { minLength: width, maxLength: width }), { maxLength: 6 })),
       (rows) => {
-        const { records, problems } = readCsv(writeCsv(rows), 'x.csv');
+        const { records, problems, separator } = readCsv(writeCsv(rows), 'x.csv');
         assert.deepEqual(problems, []);
+        assert.equal(separator, ',');
         assert.deepEqual(
           records.map((r) => r.cells),
-          rows,
+          rows.filter((row) => !isEmptyRow(row)),
         );
       },
     ),

@@ -11,8 +11,9 @@ export type CsvRow = readonly (string | null)[];
 function csvCell(value: string | null): string {
   if (value === null) return '';
   const text = guardFormula(value);
-  // Quote what a reader could split or trim: separators, quotes, line breaks, edge blanks.
-  return text === '' || /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quote what a reader could split or trim: separators (any readCsv may take, so a header
+  // reads with the separator it was written with), quotes, line breaks, edge blanks.
+  return text === '' || /[",;\t\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows as CSV text: CRLF line ends, a final line end, no byte-order mark. */
