@@ -11,6 +11,7 @@ import { bestPathPerHarm, kBestPaths } from './pathSearch.ts';
 import { presentPaths, presentWeights } from './present.ts';
 import { resolveWeights, type WeightsInput } from './weights.ts';
 import { isContested } from '../domain/contested.ts';
+import { isUndated } from '../domain/undated.ts';
 import type { ApiHop, ApiPath } from './present.ts';
 
 interface SearchArgs extends ClaimFilterArgs {
@@ -74,9 +75,11 @@ async function abuseCategories(ctx: ApiContext): Promise<string[]> {
 export const complicityResolvers = {
   PathHop: {
     contested: (hop: ApiHop) => isContested(hop.claim),
+    undated: (hop: ApiHop) => isUndated(hop.claim),
   },
   ComplicityPath: {
     contested: (path: ApiPath) => path.hops.some((h) => isContested(h.claim)),
+    undated: (path: ApiPath) => path.hops.some((h) => isUndated(h.claim)),
   },
   Query: {
     abuseCategories: (_: unknown, __: unknown, ctx: ApiContext) => abuseCategories(ctx),

@@ -23,7 +23,8 @@ function loadAll(): Map<string, string> {
 }
 
 // A query may include a shared predicate as /*+ fragment-name(variable) */; the fragment
-// file (cypher/fragments/NAME.cypher) is written for the variable `r` and is renamed here.
+// file (cypher/fragments/NAME.cypher) is written for the variable `r` and is renamed here
+// (as `r.` and as the argument of a function, e.g. startNode(r)).
 // Fragments are project code, never user input.
 const INCLUDE = /\/\*\+\s*([a-z-]+)\(([a-z][A-Za-z0-9]*)\)\s*\*\//g;
 
@@ -36,7 +37,7 @@ function expandFragments(queries: Map<string, string>): void {
         const body = queries.get(`fragments/${fragment}`);
         if (body === undefined) throw new Error(`${name}.cypher includes unknown fragment "${fragment}".`);
         const code = body.replace(/^\s*\/\/.*$/gm, '').trim();
-        return `(${code.replace(/\br\./g, `${variable}.`)})`;
+        return `(${code.replace(/\br\./g, `${variable}.`).replace(/\(r\)/g, `(${variable})`)})`;
       }),
     );
   }

@@ -34,6 +34,7 @@ export interface DisengagementArgs {
   asOf?: string | null;
   statuses?: ClaimStatus[] | null;
   minConfidence?: number | null;
+  includeUndated?: boolean | null;
   maxHops?: number | null;
 }
 
@@ -150,6 +151,7 @@ function present(s: StoredScenario) {
       ...input,
       scope: { all: false, countries: [], contracts: [], infrastructure: [], stateBodies: [], ...input.scope },
       statuses: input.statuses ?? [],
+      includeUndated: input.includeUndated ?? true,
       maxHops: input.maxHops ?? 5,
     },
   };
@@ -171,7 +173,7 @@ export const disengagementResolvers = {
   Query: {
     disengagement: (_: unknown, args: DisengagementArgs, ctx: ApiContext) => disengagement(ctx, args),
 
-    async disengagementOptions(_: unknown, args: { companyId: string } & Pick<DisengagementArgs, 'asOf' | 'statuses' | 'minConfidence'>, ctx: ApiContext) {
+    async disengagementOptions(_: unknown, args: { companyId: string } & Pick<DisengagementArgs, 'asOf' | 'statuses' | 'minConfidence' | 'includeUndated'>, ctx: ApiContext) {
       const filter = claimFilter(args);
       const from = await company(ctx, args.companyId);
       const { world } = await checked(() => loadWorld(ctx.db, from, claimFilterParams(filter)));

@@ -1,5 +1,5 @@
-// The time and trust filters every graph-returning query takes: asOf, statuses and
-// minConfidence. Validated here once, then passed to Cypher as parameters.
+// The time and trust filters every graph-returning query takes: asOf, includeUndated,
+// statuses and minConfidence. Validated here once, then passed to Cypher as parameters.
 import { CLAIM_STATUSES, type ClaimStatus } from '../domain/model.ts';
 import { STATUS_DEFAULT_CONFIDENCE } from '../domain/trust.ts';
 import { badInput } from '../errors.ts';
@@ -9,12 +9,15 @@ export interface ClaimFilterArgs {
   asOf?: string | null;
   statuses?: ClaimStatus[] | null;
   minConfidence?: number | null;
+  includeUndated?: boolean | null;
 }
 
 export interface ClaimFilter {
   asOf: string | null;
   statuses: ClaimStatus[];
   minConfidence: number;
+  /** False leaves out claims with neither a start nor an end date. */
+  includeUndated: boolean;
 }
 
 export function claimFilter(args: ClaimFilterArgs): ClaimFilter {
@@ -27,10 +30,16 @@ export function claimFilter(args: ClaimFilterArgs): ClaimFilter {
     throw badInput(`minConfidence must be between 0 and 1; got ${minConfidence}.`, 'minConfidence');
   }
   const statuses = args.statuses ?? [];
-  return { asOf, statuses: statuses.filter((s) => CLAIM_STATUSES.includes(s)), minConfidence };
+  return {
+    asOf,
+    statuses: statuses.filter((s) => CLAIM_STATUSES.includes(s)),
+    minConfidence,
+    includeUndated: args.includeUndated ?? true,
+  };
 }
 
 /** The Cypher parameters of cypher/fragments/claim-visible.cypher. */
 export function claimFilterParams(filter: ClaimFilter) {
   return { ...filter, statusConfidence: STATUS_DEFAULT_CONFIDENCE };
 }
+

@@ -3,6 +3,7 @@
 import type { ApiContext } from '../context.ts';
 import { contestedBecause } from '../domain/contested.ts';
 import { CLAIM_STATUSES } from '../domain/model.ts';
+import { isUndated } from '../domain/undated.ts';
 import { statusToEnum } from '../schema/entitySdl.ts';
 import { sourcesByIds } from '../sources/resolvers.ts';
 import type { StoredClaim, StoredEntity, StoredSource } from './mapping.ts';
@@ -14,6 +15,7 @@ export const graphResolvers = {
   Claim: {
     contested: (claim: StoredClaim) => contestedBecause(claim) !== null,
     contestedBecause: (claim: StoredClaim) => contestedBecause(claim),
+    undated: (claim: StoredClaim) => isUndated(claim),
     async sources(claim: StoredClaim & { sources?: StoredSource[] }, _: unknown, ctx: ApiContext) {
       if (claim.sources) return claim.sources;
       const found = new Map((await sourcesByIds(ctx.db, claim.sourceIds)).map((s) => [s.id, s]));

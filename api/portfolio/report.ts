@@ -86,7 +86,7 @@ const CSV_COLUMNS = [
   'line', 'name', 'isin', 'ticker', 'lei', 'weight', 'value', 'weight_pct_of_file', 'weight_pct_of_whole', 'match_status', 'entity_id', 'entity_name',
   'severity', 'level', 'evidence_count', 'harms', 'best_path', 'best_path_contested', 'review_options', 'exposure_unknown',
   // The settings, on every row: a row keeps them when it is sorted, filtered or pasted elsewhere.
-  'max_hops', 'as_of', 'statuses', 'min_confidence', 'scoring',
+  'max_hops', 'as_of', 'undated_included', 'statuses', 'min_confidence', 'scoring',
 ];
 
 function csvCell(value: unknown): string {

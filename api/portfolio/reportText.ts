@@ -32,6 +32,7 @@ export interface ReportSettings {
   /** Stored ("company-confirmed") or GraphQL ("COMPANY_CONFIRMED") names; empty for all. */
   statuses: string[];
   minConfidence: number;
+  includeUndated: boolean;
   weights: { relations: { type: string; strength: number }[]; statuses: { status: string; confidence: number }[]; hopDecay: number };
 }
 
@@ -47,6 +48,7 @@ export function settingsLines(s: ReportSettings): string[] {
   return [
     `Most hops: ${s.maxHops}`,
     `As of: ${s.asOf ?? 'any date (no time filter)'}`,
+    `Undated claims: ${s.includeUndated ? 'included (on a date, only while both their ends exist)' : 'left out'}`,
     `Statuses: ${s.statuses.length ? s.statuses.map(statusWord).join(', ') : 'all'}`,
     `Minimum confidence: ${s.minConfidence > 0 ? `${num(s.minConfidence)} (a claim no curator assessed counts at its status's default)` : 'none'}`,
     `Scoring: hop decay ${num(s.weights.hopDecay)}; relation strengths ${s.weights.relations.map((r) => `${relationWord(r.type)} ${num(r.strength)}`).join(', ')}; confidence by status when not assessed ${s.weights.statuses.map((x) => `${statusWord(x.status)} ${num(x.confidence)}`).join(', ')}`,
@@ -55,9 +57,12 @@ export function settingsLines(s: ReportSettings): string[] {
 
 /** The same settings in one cell of a CSV row. */
 export function settingsCells(s: ReportSettings | undefined): string[] {
-  if (!s) return ['', '', '', '', ''];
-  const [, , , , scoring] = settingsLines(s);
-  return [String(s.maxHops), s.asOf ?? '', s.statuses.map(storedStatus).join(' '), num(s.minConfidence), scoring!.replace(/^Scoring: /, '')];
+  if (!s) return ['', '', '', '', '', ''];
+  const scoring = settingsLines(s).find((line) => line.startsWith('Scoring: '))!;
+  return [
+    String(s.maxHops), s.asOf ?? '', s.includeUndated ? 'yes' : 'no', s.statuses.map(storedStatus).join(' '),
+    num(s.minConfidence), scoring.replace(/^Scoring: /, ''),
+  ];
 }
 
 export interface ContestedHop {

@@ -34,6 +34,7 @@ export function presentScreening(s: Screening, paths?: PathLoader) {
       asOf: s.settings.filter.asOf,
       statuses: s.settings.filter.statuses,
       minConfidence: s.settings.filter.minConfidence,
+      includeUndated: s.settings.filter.includeUndated,
       weights: presentWeights(s.settings.weights),
     },
     holdings: s.holdings.map((h) => ({
@@ -92,6 +93,7 @@ interface ScreenArgs {
   asOf?: string | null;
   statuses?: ClaimStatus[] | null;
   minConfidence?: number | null;
+  includeUndated?: boolean | null;
   maxHops: number;
 }
 

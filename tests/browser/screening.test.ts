@@ -242,7 +242,7 @@ test('a file that is part of a fund: both shares, what was not screened with its
   };
   const csv = (await download('export-csv')).trim().split('\n');
   assert.equal(csv.length, 5);
-  assert.match(csv[0]!, /,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,.*,best_path_contested,review_options,exposure_unknown,max_hops,as_of,statuses,min_confidence,scoring$/);
+  assert.match(csv[0]!, /,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,.*,best_path_contested,review_options,exposure_unknown,max_hops,as_of,undated_included,statuses,min_confidence,scoring$/);
   assert.match(csv.find((r) => r.startsWith('5,'))!, /^5,Fictional Widgets Inc\.,,,,10,,16\.7,10\.0,UNMATCHED,.*,3,,,0,"hop decay 0\.85;/);
   assert.match(csv.find((r) => r.startsWith('4,'))!, /^4,Microsfot,,,,10,,16\.7,10\.0,WEAK,/);
   assert.match(csv.find((r) => r.startsWith('3,'))!, /,"Shwe Byain Phyu Group is linked to Myanmar military: Its sources record a response: ""a company representative denied links to the military""\.",/);

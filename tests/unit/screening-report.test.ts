@@ -40,7 +40,7 @@ const review: ReportHolding = {
   shareOfWhole: 0.2,
 };
 const part = (holdings: number, share: number) => ({ holdings, shareOfFile: share, shareOfWhole: share });
-const settings = { maxHops: 4, asOf: '2022-02-15', statuses: ['REPORTED', 'COMPANY_CONFIRMED'], minConfidence: 0.5, weights: presentWeights(resolveWeights(null)) };
+const settings = { maxHops: 4, asOf: '2022-02-15', statuses: ['REPORTED', 'COMPANY_CONFIRMED'], minConfidence: 0.5, includeUndated: false, weights: presentWeights(resolveWeights(null)) };
 const screening: ReportScreening = {
   portfolio: 'Fund <A>',
   notes: ['no weight on line 9'],
@@ -65,10 +65,10 @@ test('the CSV has a row per holding, formulas defused, and says why an exposure 
   const [head, ...rows] = screeningCsv(screening).trimEnd().split('\n');
   assert.equal(
     head,
-    'line,name,isin,ticker,lei,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,entity_id,entity_name,severity,level,evidence_count,harms,best_path,best_path_contested,review_options,exposure_unknown,max_hops,as_of,statuses,min_confidence,scoring',
+    'line,name,isin,ticker,lei,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,entity_id,entity_name,severity,level,evidence_count,harms,best_path,best_path_contested,review_options,exposure_unknown,max_hops,as_of,undated_included,statuses,min_confidence,scoring',
   );
   assert.equal(rows.length, 3);
-  const settingsCells = ',4,2022-02-15,reported company-confirmed,0.5,"hop decay 0.85; relation strengths owns 0.6,';
+  const settingsCells = ',4,2022-02-15,no,reported company-confirmed,0.5,"hop decay 0.85; relation strengths owns 0.6,';
   assert.ok(rows[0]!.startsWith(`2,Acme Cloud Inc.,,ACME,,50,,50.0,50.0,MATCHED,acme-cloud,Acme Cloud,0.4165,high,2,Ruritanian war,Acme Cloud > Ruritania MoD > Ruritanian war,,,${settingsCells}`), rows[0]);
   assert.match(rows[0]!, /confidence by status when not assessed reported 0\.7, .*denied 0\.2"$/);
   assert.match(rows[1]!, /^3,Mega Widgets,.*,30\.0,30\.0,MATCHED,mega-widgets,Mega Widgets,,,,,,,,"The search read more than 200,000 claims; lower maxHops\.",4,/);
@@ -81,7 +81,7 @@ test('the HTML report lists each flag with its sources, the unknown exposures an
   const html = screeningHtml(screening, '2026-12-02T00:00:00Z');
   assert.match(html, /<title>Screening of Fund &lt;A&gt;<\/title>/);
   assert.match(html, /3 holdings; 1 exposed: 50\.0% of the portfolio by weight\. Not screened: 1 match to review, 20\.0% of the portfolio; exposure unknown for 1, 30\.0% of the portfolio\./);
-  assert.match(html, /<h3>Settings<\/h3><ul class="settings"><li>Most hops: 4<\/li><li>As of: 2022-02-15<\/li><li>Statuses: reported, confirmed by the company<\/li><li>Minimum confidence: 0\.5 /);
+  assert.match(html, /<h3>Settings<\/h3><ul class="settings"><li>Most hops: 4<\/li><li>As of: 2022-02-15<\/li><li>Undated claims: left out<\/li><li>Statuses: reported, confirmed by the company<\/li><li>Minimum confidence: 0\.5 /);
   assert.match(html, /<li>Scoring: hop decay 0\.85; relation strengths owns 0.6, /);
   assert.match(html, /<li>no weight on line 9<\/li>/);
   assert.match(html, /Acme Cloud Inc\. → Acme Cloud: high \(0\.417\)/, 'scores read to three decimals, halves up');
