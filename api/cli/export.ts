@@ -14,7 +14,7 @@ import { parseOrExit, runCli } from './runCli.ts';
 const FORMATS: ExportFormatName[] = ['GRAPHML', 'GEXF', 'CSV', 'JSON', 'FTM', 'CYPHER'];
 const USAGE =
   `usage: npm run export -- --format ${FORMATS.map((f) => f.toLowerCase()).join('|')} [--out PATH] ` +
-  '(--ids a,b | --neighborhood ID [--depth 1|2] [--limit N] | --all) [--as-of YYYY-MM-DD] [--statuses reported,alleged] [--min-confidence 0..1]';
+  '(--ids a,b | --neighborhood ID [--depth 1|2] [--limit N] | --all) [--as-of YYYY-MM-DD] [--statuses reported,alleged] [--min-confidence 0..1] [--without-undated]';
 
 interface ExportCommand {
   format: ExportFormatName;
@@ -51,6 +51,7 @@ function parseExportCommand(argv: string[]): ExportCommand {
     'as-of': 'value',
     statuses: 'value',
     'min-confidence': 'value',
+    'without-undated': 'boolean',
   });
   const format = typeof flags.format === 'string' ? (flags.format.toUpperCase() as ExportFormatName) : undefined;
   if (!format || !FORMATS.includes(format)) {
@@ -74,6 +75,7 @@ function parseExportCommand(argv: string[]): ExportCommand {
     asOf: typeof flags['as-of'] === 'string' ? flags['as-of'] : null,
     statuses: statuses(flags.statuses),
     minConfidence: minConfidence === undefined ? null : Number(minConfidence),
+    includeUndated: flags['without-undated'] !== true,
   });
   return { format, out: typeof flags.out === 'string' ? flags.out : null, selection, filter };
 }

@@ -21,7 +21,7 @@ import { parseFlags, UsageError } from './args.ts';
 import { parseOrExit, runCli } from './runCli.ts';
 
 const USAGE =
-  'usage: npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE] [--max-hops 1..6] [--as-of YYYY-MM-DD] [--statuses reported,alleged,...] [--min-confidence 0..1]';
+  'usage: npm run screen -- holdings.csv --portfolio NAME [--format csv|json|html] [--out FILE] [--max-hops 1..6] [--as-of YYYY-MM-DD] [--statuses reported,alleged,...] [--min-confidence 0..1] [--without-undated]';
 
 interface ScreenCommand {
   file: string;
@@ -38,7 +38,7 @@ interface ScreenCommand {
 function parseCommand(argv: string[]): ScreenCommand {
   const [file, ...rest] = argv;
   if (!file || file.startsWith('--')) throw new UsageError(USAGE);
-  const flags = parseFlags(rest, { portfolio: 'value', format: 'value', out: 'value', 'max-hops': 'value', 'as-of': 'value', statuses: 'value', 'min-confidence': 'value' });
+  const flags = parseFlags(rest, { portfolio: 'value', format: 'value', out: 'value', 'max-hops': 'value', 'as-of': 'value', statuses: 'value', 'min-confidence': 'value', 'without-undated': 'boolean' });
   let size: number;
   try {
     size = statSync(file).size;
@@ -64,7 +64,7 @@ function parseCommand(argv: string[]): ScreenCommand {
   };
 }
 
-/** The claim filters from --as-of, --statuses and --min-confidence, each checked here. */
+/** The claim filters from --as-of, --statuses, --min-confidence and --without-undated, each checked here. */
 function filterOf(flags: Record<string, string | boolean>): ClaimFilter {
   const text = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : null);
   const statuses = text('statuses')?.split(',').map((x) => x.trim().toLowerCase().replace(/_/g, '-')).filter(Boolean) ?? null;
@@ -72,7 +72,7 @@ function filterOf(flags: Record<string, string | boolean>): ClaimFilter {
   const minConfidence = text('min-confidence') === null ? null : Number(text('min-confidence'));
   if (minConfidence !== null && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number from 0 to 1; got "${text('min-confidence')}".`);
   try {
-    return claimFilter({ asOf: text('as-of'), statuses: statuses as ClaimStatus[] | null, minConfidence });
+    return claimFilter({ asOf: text('as-of'), statuses: statuses as ClaimStatus[] | null, minConfidence, includeUndated: flags['without-undated'] !== true });
   } catch (error) {
     throw new UsageError(`--as-of: ${(error as Error).message}`);
   }

@@ -5,6 +5,7 @@
 // whole report can be longer than one string may be.
 import { relationWords, statusWords } from '../domain/words.ts';
 import { contestedBecause } from '../domain/contested.ts';
+import { isUndated } from '../domain/undated.ts';
 import { contestedHops, contestedText, pct, settingsCells, settingsLines, sharePhrase, shareText, type ReportSettings } from './reportText.ts';
 
 /**
@@ -24,7 +25,7 @@ export interface ReportSource {
 export interface ReportPath {
   score: number;
   nodes: { name: string }[];
-  hops: { claim: { id?: string; type: string; status: string; summary: string; sources: ReportSource[] } }[];
+  hops: { claim: { id?: string; type: string; status: string; start?: string | null; end?: string | null; summary: string; sources: ReportSource[] } }[];
 }
 
 export interface ReportHolding {
@@ -222,7 +223,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
     const withPath = e.harms.filter((x) => x.path && typeof x.path === 'object');
     const paths = withPath.length ? withPath.map((x) => x.path!) : e.bestPath ? [e.bestPath] : [];
     const { claims, numberOf } = claimIndex(paths);
-    const number = (claim: ReportPath['hops'][number]['claim']) => `${numberOf(claim)}${contestedBecause(claim) ? ', contested' : ''}`;
+    const number = (claim: ReportPath['hops'][number]['claim']) => `${numberOf(claim)}${contestedBecause(claim) ? ', contested' : ''}${isUndated(claim) ? ', undated' : ''}`;
     const cite = (p: ReportPath) =>
       `${p.nodes.map((n) => esc(n.name)).join(' → ')} <span class="cite">[${p.hops.map((hop) => number(hop.claim)).join('] [')}]</span>${contestedHops(p).length ? ' <strong class="contested">contested evidence</strong>' : ''}`;
     const rows = e.harms
@@ -233,7 +234,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
     const best = !withPath.length && e.bestPath ? `<p>Best path (score ${score3(e.bestPath.score)}): ${cite(e.bestPath)}</p>` : '';
     const claimHtml = (c: ReportPath['hops'][number]['claim']) => {
       const because = contestedBecause(c);
-      return `<li>${esc(relationWords(c.type))} (${esc(statusWords(c.status))}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
+      return `<li>${esc(relationWords(c.type))} (${esc(statusWords(c.status))}; ${isUndated(c) ? 'undated' : esc(`${c.start ?? '…'} – ${c.end ?? 'present'}`)}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
     };
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
 <p>Line ${h.holding.line}; weight ${esc(weightOf(h))}; ${e.evidenceCount} claims of evidence; ${e.harmCount ?? e.harms.length} flags${more ? `, the ${e.harms.length} strongest listed` : ''}.${disputed ? ` ${disputed} of the paths shown ${disputed === 1 ? 'goes' : 'go'} through contested evidence.` : ''}</p>

@@ -11,7 +11,7 @@ const path = {
   score: 0.4165,
   nodes: [{ name: 'Acme Cloud' }, { name: 'Ruritania MoD' }, { name: 'Ruritanian war' }],
   hops: [
-    { claim: { type: 'SUPPLIES', status: 'REPORTED', summary: 'Acme Cloud hosts <the ministry> systems', sources: [{ publisher: 'Daily Example', title: 'Cloud deal', url: 'https://news.example/cloud', date: '2024-01-02' }] } },
+    { claim: { type: 'SUPPLIES', status: 'REPORTED', start: '2024-01', summary: 'Acme Cloud hosts <the ministry> systems', sources: [{ publisher: 'Daily Example', title: 'Cloud deal', url: 'https://news.example/cloud', date: '2024-01-02' }] } },
     { claim: { type: 'PARTY_TO', status: 'CONFIRMED', summary: 'The ministry wages the war', sources: [{ publisher: 'Bad Link', title: 'Script', url: 'javascript:alert(1)' }] } },
   ],
 };
@@ -94,10 +94,14 @@ test('the HTML report lists each flag with its sources, the unknown exposures an
   assert.match(html, /<h2>Matches to review \(1\)<\/h2><ul><li>Line 4 "=HYPERLINK\(&quot;x&quot;\)" \(weight 20\.0%\), weak: Hyper Links \(0\.7; spelled alike\)/);
   assert.match(html, /<p>Line 2; weight 50\.0%; 2 claims of evidence/);
   assert.doesNotMatch(html, /Not matched|contested evidence/);
+  // The first hop is dated, the second is not: the citation and the claim list say which.
+  assert.match(html, /Acme Cloud → Ruritania MoD → Ruritanian war <span class="cite">\[1\] \[2, undated\]<\/span>/);
+  assert.match(html, /<li>supplies \(reported; 2024-01 – present\): Acme Cloud hosts/);
+  assert.match(html, /\(confirmed; undated\): The ministry wages the war/);
 });
 
 test('flags sharing a claim cite it by one number, each claim listed once with its sources; flags past those listed are counted', () => {
-  const hop = (id: string, summary: string, url: string) => ({ claim: { id, type: 'SUPPLIES', status: 'REPORTED', summary, sources: [{ publisher: 'Example', title: id, url }] } });
+  const hop = (id: string, summary: string, url: string) => ({ claim: { id, type: 'SUPPLIES', status: 'REPORTED', start: '2020', summary, sources: [{ publisher: 'Example', title: id, url }] } });
   const shared = hop('c-shared', 'Acme Cloud runs the ministry network', 'https://news.example/shared');
   const toWar = { score: 0.3, nodes: [{ name: 'Acme Cloud' }, { name: 'Ruritania MoD' }, { name: 'Ruritanian war' }], hops: [shared, hop('c-war', 'The ministry wages the war', 'https://news.example/war')] };
   const toAbuse = { score: 0.2, nodes: [{ name: 'Acme Cloud' }, { name: 'Ruritania MoD' }, { name: 'Border camps' }], hops: [shared, hop('c-camps', 'The ministry runs the camps', 'https://news.example/camps')] };
@@ -117,7 +121,7 @@ test('flags sharing a claim cite it by one number, each claim listed once with i
   assert.match(html, /<td>Ruritanian war<\/td><td>0\.300<\/td><td>Acme Cloud → Ruritania MoD → Ruritanian war <span class="cite">\[1\] \[2\]<\/span>/);
   assert.match(html, /<td>Border camps<\/td><td>0\.200<\/td><td>Acme Cloud → Ruritania MoD → Border camps <span class="cite">\[1\] \[3\]<\/span>/);
   assert.equal(html.split('https://news.example/shared</li>').length - 1, 1, 'the shared claim is listed once');
-  assert.match(html, /<ol class="claims"><li>supplies \(reported\): Acme Cloud runs the ministry network.*<li>supplies \(reported\): The ministry wages the war.*<li>supplies \(reported\): The ministry runs the camps/s);
+  assert.match(html, /<ol class="claims"><li>supplies \(reported; 2020 – present\): Acme Cloud runs the ministry network.*<li>supplies \(reported; 2020 – present\): The ministry wages the war.*<li>supplies \(reported; 2020 – present\): The ministry runs the camps/s);
   assert.match(html, /7 flags, the 2 strongest listed/);
   assert.match(html, /And 5 more flags of lower score/);
   assert.match(screeningCsv({ ...screening, holdings: [many] }), /,Ruritanian war; Border camps \(and 5 more\),/);
@@ -159,8 +163,8 @@ test('a file that is part of a portfolio: shares of the file and of the whole, a
 });
 
 test('a path through a contested claim is marked in the flag, its claim says why, and the CSV names the hop', () => {
-  const tie = { id: 'c-tie', type: 'LINKED_TO', status: 'ALLEGED', summary: 'Reports tie Owner Co to the army; Owner Co denied the ties.', sources: [{ publisher: 'Example', title: 'Ties', url: 'https://news.example/ties' }] };
-  const army = { id: 'c-army', type: 'ALLEGEDLY_RESPONSIBLE_FOR', status: 'REPORTED', summary: 'The army runs the camps.', sources: [{ publisher: 'Example', title: 'Camps', url: 'https://news.example/camps' }] };
+  const tie = { id: 'c-tie', type: 'LINKED_TO', status: 'ALLEGED', start: '2019', end: '2021', summary: 'Reports tie Owner Co to the army; Owner Co denied the ties.', sources: [{ publisher: 'Example', title: 'Ties', url: 'https://news.example/ties' }] };
+  const army = { id: 'c-army', type: 'ALLEGEDLY_RESPONSIBLE_FOR', status: 'REPORTED', start: '2018', summary: 'The army runs the camps.', sources: [{ publisher: 'Example', title: 'Camps', url: 'https://news.example/camps' }] };
   const through = { score: 0.12, nodes: [{ name: 'Owner Co' }, { name: 'Ruritanian army' }, { name: 'Border camps' }], hops: [{ claim: tie }, { claim: army }] };
   const owner: ReportHolding = { ...flagged, exposure: { ...flagged.exposure!, severity: 0.12, level: 'MEDIUM', harms: [{ harm: { id: 'camps', name: 'Border camps' }, score: 0.12, path: through }], bestPath: through } };
   const html = screeningHtml({ ...screening, holdings: [owner] }, 'now');

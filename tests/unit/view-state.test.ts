@@ -12,6 +12,7 @@ const full: ViewState = {
   asOf: '2021-12-31',
   statuses: ['REPORTED', 'COMPANY_CONFIRMED'],
   minConfidence: 0.5,
+  includeUndated: false,
   camera: { x: 0.25, y: 0.75, ratio: 1.2, angle: 0 },
 };
 
@@ -24,19 +25,20 @@ test('a view survives the link unchanged', () => {
 test('an empty hash is the empty view', () => {
   const { state, problems } = decodeViewState('');
   assert.deepEqual(problems, []);
-  assert.deepEqual(state, { expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, camera: null });
+  assert.deepEqual(state, { expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, includeUndated: true, camera: null });
 });
 
 test('bad parts of a link are dropped, each with a message naming it', () => {
-  const { state, problems } = decodeViewState('#e=google,Bad%20Id,x--y&s=%3Cscript%3E&asOf=2021-13-45&st=REPORTED,MAYBE&mc=7&cam=1,2');
+  const { state, problems } = decodeViewState('#e=google,Bad%20Id,x--y&s=%3Cscript%3E&asOf=2021-13-45&st=REPORTED,MAYBE&mc=7&u=maybe&cam=1,2');
   assert.deepEqual(state.expanded, ['google']);
   assert.equal(state.selected, null);
   assert.equal(state.asOf, null);
   assert.deepEqual(state.statuses, ['REPORTED']);
   assert.equal(state.minConfidence, null);
   assert.equal(state.camera, null);
+  assert.equal(state.includeUndated, true);
   const text = problems.join('\n');
-  for (const part of ['Bad Id', 'selected', '2021-13-45', 'MAYBE', '"7"', 'camera']) assert.ok(text.includes(part), `mentions ${part}: ${text}`);
+  for (const part of ['Bad Id', 'selected', '2021-13-45', 'MAYBE', '"7"', 'u=maybe', 'camera']) assert.ok(text.includes(part), `mentions ${part}: ${text}`);
 });
 
 test('a link naming too many entities is cut to the bound, and says so', () => {
@@ -53,8 +55,9 @@ test('any valid view round-trips (property)', () => {
       fc.uniqueArray(id, { maxLength: 10 }),
       fc.option(id, { nil: null }),
       fc.option(fc.double({ min: 0, max: 1, noNaN: true }).map((n) => Number(n.toFixed(2))), { nil: null }),
-      (expanded, selected, minConfidence) => {
-        const view: ViewState = { expanded, selected, asOf: null, statuses: null, minConfidence, camera: null };
+      fc.boolean(),
+      (expanded, selected, minConfidence, includeUndated) => {
+        const view: ViewState = { expanded, selected, asOf: null, statuses: null, minConfidence, includeUndated, camera: null };
         assert.deepEqual(decodeViewState(encodeViewState(view)).state, view);
       },
     ),

@@ -1,5 +1,6 @@
 // The side panel: an entity's facts, then its own relationships (claims that start or end at
 // it), each as a sentence with the summary, status, dates and the public sources that report it.
+import { claimPeriod, UNDATED_WHY } from './claimPeriod.ts';
 import { capitalised, countryLabel, entityTypeWords, readableNumber } from '../../api/domain/words.ts';
 import { ENTITY_TYPES } from '../../api/domain/model.ts';
 import { STATUS_STYLES, TYPE_COLORS, statusFromName } from './appearance.ts';
@@ -137,9 +138,9 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
   const style = STATUS_STYLES[status];
   const badge = el('span', { class: `status status-${status}`, 'data-testid': 'claim-status', title: style.label, text: style.label });
   badge.style.borderColor = style.color;
-  const period = [claim.start, claim.end].some(Boolean) ? `${claim.start ?? '…'} – ${claim.end ?? 'present'}` : null;
+  const period = claimPeriod(claim);
   const extra = [
-    period,
+    period.undated ? null : period.text,
     claim.percentage !== null ? `${readableNumber(claim.percentage, 2)}%` : null,
     claim.confidence !== null ? `confidence ${readableNumber(claim.confidence, 2)} (assessed by a curator)` : null,
   ].filter(Boolean) as string[];
@@ -148,7 +149,13 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
     'li',
     { class: 'claim', 'data-testid': 'claim', 'data-claim-id': claim.id },
     el('p', { class: 'relation', 'data-testid': 'claim-sentence' }, sentenceEnd(sentence.from, focus, actions), ` ${sentence.verb} `, sentenceEnd(sentence.to, focus, actions)),
-    el('p', { class: 'meta' }, badge, extra.length ? ` ${extra.join(' · ')}` : ''),
+    el(
+      'p',
+      { class: 'meta' },
+      badge,
+      period.undated ? el('span', { class: 'undated', 'data-testid': 'claim-undated', title: UNDATED_WHY, text: ' undated' }) : null,
+      extra.length ? ` ${extra.join(' · ')}` : '',
+    ),
     el('p', { class: 'summary', text: claim.summary }),
     claim.contested
       ? el('p', { class: 'contested-because', 'data-testid': 'claim-contested' }, el('strong', { text: 'Contested. ' }), claim.contestedBecause ?? '')

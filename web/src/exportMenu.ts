@@ -17,8 +17,8 @@ const DATA_FORMATS = [
 /** Formats that carry a drawing: they get the positions and sizes of the view. */
 const DRAWN_FORMATS: ReadonlySet<string> = new Set(['GRAPHML', 'GEXF']);
 
-const EXPORT = `query Export($format: ExportFormat!, $ids: [ID!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $layout: [NodePlacementInput!]) {
-  exportGraph(format: $format, ids: $ids, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, layout: $layout) {
+const EXPORT = `query Export($format: ExportFormat!, $ids: [ID!], $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean, $layout: [NodePlacementInput!]) {
+  exportGraph(format: $format, ids: $ids, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated, layout: $layout) {
     files { name mediaType content } entities claims sources
   }
 }`;
@@ -57,10 +57,10 @@ export function setUpExportMenu(container: HTMLElement, source: ExportSource): v
     button(label, `export-${format.toLowerCase()}`, async () => {
       const ids = needsView();
       source.report('loading', `Exporting ${ids.length} entities as ${format}…`);
-      const { asOf, statuses, minConfidence } = source.filters();
+      const { asOf, statuses, minConfidence, includeUndated } = source.filters();
       const { exportGraph } = await gql<{
         exportGraph: { files: { name: string; mediaType: string; content: string }[]; entities: number; claims: number; sources: number };
-      }>(EXPORT, { format, ids, asOf, statuses, minConfidence, layout: DRAWN_FORMATS.has(format) ? source.layout() : null });
+      }>(EXPORT, { format, ids, asOf, statuses, minConfidence, includeUndated, layout: DRAWN_FORMATS.has(format) ? source.layout() : null });
       for (const file of exportGraph.files) downloadText(file.name, file.mediaType, file.content);
       source.report('info', `Exported ${exportGraph.entities} entities, ${exportGraph.claims} relationships and ${exportGraph.sources} sources.`);
     }),

@@ -1,4 +1,5 @@
-// Time and trust filters: a year slider for "as of", a box per status, a minimum confidence.
+// Time and trust filters: a year slider for "as of", whether undated claims show, a box per
+// status, a minimum confidence.
 // Every change calls onChange with the filters in the API's terms; nothing reloads the page.
 import { CLAIM_STATUSES, type ClaimStatus } from '../../api/domain/model.ts';
 import { STATUS_STYLES, statusName } from './appearance.ts';
@@ -12,9 +13,11 @@ export interface Filters {
   statuses: StatusName[] | null;
   /** null means no minimum. */
   minConfidence: number | null;
+  /** False leaves out claims with neither a start nor an end date. */
+  includeUndated: boolean;
 }
 
-export const NO_FILTERS: Filters = { asOf: null, statuses: null, minConfidence: null };
+export const NO_FILTERS: Filters = { asOf: null, statuses: null, minConfidence: null, includeUndated: true };
 
 const FIRST_YEAR = 1990;
 
@@ -25,6 +28,7 @@ export function setUpFilters(form: HTMLFormElement, initial: Filters, onChange: 
     type: 'range', min: String(FIRST_YEAR), max: String(anyTime), step: '1', 'data-testid': 'filter-year', 'aria-label': 'As of year',
   });
   const yearLabel = el('output', { class: 'year-label', 'data-testid': 'filter-year-label' });
+  const undated = el('input', { type: 'checkbox', 'data-testid': 'filter-undated' });
   const boxes = new Map<ClaimStatus, HTMLInputElement>();
   const statusList = el(
     'fieldset',
@@ -33,7 +37,7 @@ export function setUpFilters(form: HTMLFormElement, initial: Filters, onChange: 
     ...CLAIM_STATUSES.map((status) => {
       const box = el('input', { type: 'checkbox', value: status, 'data-testid': `filter-status-${status}` });
       boxes.set(status, box);
-      return el('label', { title: STATUS_STYLES[status].label }, box, status);
+      return el('label', {}, box, STATUS_STYLES[status].label);
     }),
   );
   const confidence = el('input', {
@@ -49,6 +53,7 @@ export function setUpFilters(form: HTMLFormElement, initial: Filters, onChange: 
       asOf: y >= anyTime ? null : `${y}-12-31`,
       statuses: checked.length === CLAIM_STATUSES.length ? null : checked.map(statusName),
       minConfidence: min > 0 ? min : null,
+      includeUndated: undated.checked,
     };
   };
   const label = (f: Filters) => {
@@ -59,11 +64,21 @@ export function setUpFilters(form: HTMLFormElement, initial: Filters, onChange: 
     year.value = String(f.asOf ? Number(f.asOf.slice(0, 4)) : anyTime);
     for (const [status, box] of boxes) box.checked = f.statuses === null || f.statuses.includes(statusName(status));
     confidence.value = String(f.minConfidence ?? 0);
+    undated.checked = f.includeUndated;
     label(f);
   };
 
   form.replaceChildren(
     el('label', { class: 'year' }, 'Time ', year, yearLabel),
+    el(
+      'label',
+      {
+        class: 'undated',
+        title: 'Claims whose sources give no dates. On a date they show only while both their ends exist (never before a conflict, contract or entity began, nor after it ended).',
+      },
+      undated,
+      'Undated claims',
+    ),
     statusList,
     el('label', { class: 'confidence' }, 'Confidence ', confidence, confidenceLabel),
   );

@@ -52,10 +52,10 @@ let viewRequest = 0;
 let detailsRequest: AbortController | null = null;
 
 function fetchNeighborhood(id: string, signal?: AbortSignal): Promise<NeighborhoodView> {
-  const { asOf, statuses, minConfidence } = state.filters;
+  const { asOf, statuses, minConfidence, includeUndated } = state.filters;
   return gql<{ neighborhood: NeighborhoodView }>(
     NEIGHBORHOOD,
-    { id, depth: 1, limit: NEIGHBOURS_PER_ENTITY, asOf, statuses, minConfidence },
+    { id, depth: 1, limit: NEIGHBOURS_PER_ENTITY, asOf, statuses, minConfidence, includeUndated },
     signal,
   ).then((d) => d.neighborhood);
 }
@@ -286,7 +286,7 @@ setUpExportMenu($('export'), {
 async function restoreFromLink(): Promise<void> {
   if (!location.hash) return;
   const { state: linked, problems } = decodeViewState(location.hash);
-  state.filters = { asOf: linked.asOf, statuses: linked.statuses, minConfidence: linked.minConfidence };
+  state.filters = { asOf: linked.asOf, statuses: linked.statuses, minConfidence: linked.minConfidence, includeUndated: linked.includeUndated };
   writeFilters(state.filters);
   state.expanded = linked.expanded;
   await loadView();

@@ -1,6 +1,7 @@
 // The path finder: pick a start and an end (an entity, or an abuse category), see the ranked
 // complicity paths listed with their evidence hop by hop and highlighted in the graph, and
 // "why this score" for each. Clicking a hop opens its sources.
+import { claimPeriod, UNDATED_WHY, undatedText } from './claimPeriod.ts';
 import { readableNumber, statusWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
 import { STATUS_STYLES, relationLabel, statusFromName } from './appearance.ts';
@@ -70,7 +71,7 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
     if (!to && !category.value) return showMessage('Choose where the paths end: an entity in "To", or an abuse category.');
     const mine = ++request;
     results.replaceChildren(el('p', { class: 'loading', text: 'Searching…' }));
-    const { asOf, statuses, minConfidence } = host.filters();
+    const { asOf, statuses, minConfidence, includeUndated } = host.filters();
     try {
       const { complicityPaths } = await gql<{ complicityPaths: PathsResult }>(COMPLICITY_PATHS, {
         from: from.id,
@@ -80,6 +81,7 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
         asOf,
         statuses,
         minConfidence,
+        includeUndated,
       });
       if (mine !== request) return;
       renderPaths(complicityPaths);
@@ -118,6 +120,7 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
         ' ',
         title,
         path.contested ? el('span', { class: 'contested', 'data-testid': 'path-contested', text: ' contested evidence' }) : null,
+        undatedText(path) ? el('span', { class: 'undated', 'data-testid': 'path-undated', title: UNDATED_WHY, text: ` ${undatedText(path)}` }) : null,
       ),
       why,
       el('ol', { class: 'hops' }, ...path.hops.map(hopItem)),
@@ -207,7 +210,7 @@ function hopItem(hop: PathHopView): HTMLElement {
   sources.hidden = true;
   const toggle = el('button', { type: 'button', class: 'link', 'data-testid': 'hop', text: arrow });
   toggle.addEventListener('click', () => (sources.hidden = !sources.hidden));
-  const period = hop.claim.start || hop.claim.end ? ` · ${hop.claim.start ?? '…'} – ${hop.claim.end ?? 'present'}` : '';
+  const period = claimPeriod(hop.claim);
   return el(
     'li',
     { class: 'hop' },
@@ -217,7 +220,7 @@ function hopItem(hop: PathHopView): HTMLElement {
       { class: 'meta' },
       el('span', { class: `status status-${status}`, text: STATUS_STYLES[status].label }),
       hop.contested ? el('span', { class: 'contested', 'data-testid': 'hop-contested', text: ' contested' }) : null,
-      period,
+      period.undated ? el('span', { class: 'undated', 'data-testid': 'hop-undated', title: UNDATED_WHY, text: ' undated' }) : ` · ${period.text}`,
     ),
     el('p', { class: 'summary', text: hop.claim.summary }),
     hop.contested ? el('p', { class: 'contested-because', text: hop.claim.contestedBecause ?? '' }) : null,

@@ -7,8 +7,8 @@ const PATH = `score contested breakdown { hopProduct hopDecay lengthFactor score
   nodes { ${ENTITY} }
   hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight contested claim { ${CLAIM} } }`;
 
-export const COMPLICITY_PATHS = `query Paths($from: ID!, $to: PathTarget!, $maxHops: Int, $k: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  complicityPaths(from: $from, to: $to, maxHops: $maxHops, k: $k, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+export const COMPLICITY_PATHS = `query Paths($from: ID!, $to: PathTarget!, $maxHops: Int, $k: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean) {
+  complicityPaths(from: $from, to: $to, maxHops: $maxHops, k: $k, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated) {
     targetCount claimsVisited paths { ${PATH} }
   }
 }`;

@@ -21,8 +21,8 @@ export const SEARCH = `query Search($text: String!, $limit: Int) {
 
 export const ENTITY = `query Entity($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`;
 
-export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  neighborhood(id: $id, depth: $depth, limit: $limit, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) {
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean) {
+  neighborhood(id: $id, depth: $depth, limit: $limit, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated) {
     center { ${ENTITY_FIELDS} }
     nodes { ${ENTITY_FIELDS} }
     edges { ${CLAIM_FIELDS} }

@@ -2,6 +2,7 @@
 // what it is linked to) and how it leaves; see the summary, the paths cut, left and created,
 // the people who lose a service and who could step in; toggle the graph between before and
 // after; save, share and compare scenarios.
+import { UNDATED_WHY, undatedText } from './claimPeriod.ts';
 import { countryLabel, relationWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
 import { el, safeUrl } from './dom.ts';
@@ -153,9 +154,9 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
   async function simulate(input: ScenarioInput): Promise<void> {
     const mine = ++request;
     results.replaceChildren(el('p', { class: 'loading', text: 'Simulating…' }));
-    const { statuses, minConfidence } = host.filters();
+    const { statuses, minConfidence, includeUndated } = host.filters();
     try {
-      const { disengagement } = await gql<{ disengagement: ScenarioResult }>(DISENGAGEMENT, { ...input, statuses, minConfidence });
+      const { disengagement } = await gql<{ disengagement: ScenarioResult }>(DISENGAGEMENT, { ...input, statuses, minConfidence, includeUndated });
       if (mine !== request) return;
       result = disengagement;
       lastInput = input;
@@ -251,6 +252,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
                 ` ${p.path.nodes.map((n) => n.name).join(' → ')}`,
                 ROLE_LABEL[p.role] ? el('span', { class: 'muted', text: ` (${ROLE_LABEL[p.role]})` }) : null,
                 p.path.contested ? el('span', { class: 'contested', 'data-testid': 'scenario-path-contested', title: contestedWhy(p), text: ' contested evidence' }) : null,
+                undatedText(p.path) ? el('span', { class: 'undated', 'data-testid': 'scenario-path-undated', title: UNDATED_WHY, text: ` ${undatedText(p.path)}` }) : null,
               ),
             ),
           )

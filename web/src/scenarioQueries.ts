@@ -20,8 +20,8 @@ export const RESULT = `
   peopleLosingService
   substitutionRisks { kind entity { ${ENTITY} } explanation claim { ${CLAIM} } }`;
 
-export const DISENGAGEMENT = `query Scenario($companyId: ID!, $scope: DisengagementScopeInput!, $mode: DisengagementMode!, $buyerId: ID, $buyerName: String, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  disengagement(companyId: $companyId, scope: $scope, mode: $mode, buyerId: $buyerId, buyerName: $buyerName, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { ${RESULT} }
+export const DISENGAGEMENT = `query Scenario($companyId: ID!, $scope: DisengagementScopeInput!, $mode: DisengagementMode!, $buyerId: ID, $buyerName: String, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean) {
+  disengagement(companyId: $companyId, scope: $scope, mode: $mode, buyerId: $buyerId, buyerName: $buyerName, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated) { ${RESULT} }
 }`;
 
 export const OPTIONS = `query Options($companyId: ID!, $asOf: String) {

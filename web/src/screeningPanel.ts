@@ -36,7 +36,7 @@ const REPORT_PATH_HOLDINGS = 50;
 export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { open(): void; close(): void } {
   let screening: ScreeningView | null = null;
   /** The claim filters and hops the shown screening ran with: its flags' paths are searched with them. */
-  let screenedWith: Filters & { maxHops: number } = { asOf: null, statuses: null, minConfidence: null, maxHops: 4 };
+  let screenedWith: Filters & { maxHops: number } = { asOf: null, statuses: null, minConfidence: null, includeUndated: true, maxHops: 4 };
   let running: AbortController | null = null;
   /** Choices made for the portfolio being screened (this browser's, and this session's). */
   let choices = new Map<string, Choice>();
@@ -108,8 +108,8 @@ export function setUpScreeningPanel(panel: HTMLElement, host: ScreeningHost): { 
     messages.replaceChildren();
     showEncodingNote();
     progress.replaceChildren(el('span', { text: 'Reading the file…' }));
-    const { asOf, statuses, minConfidence } = host.filters();
-    const filtersNow = { asOf, statuses, minConfidence, maxHops: Number(hops.value) };
+    const { asOf, statuses, minConfidence, includeUndated } = host.filters();
+    const filtersNow = { asOf, statuses, minConfidence, includeUndated, maxHops: Number(hops.value) };
     try {
       let result: ScreeningView | null = null;
       await subscribe<{ screenPortfolioProgress: ScreeningEventView }>(

@@ -4,7 +4,7 @@ import { REPORT_FLAGS, type ReportScreening } from '../../api/portfolio/report.t
 
 const ENTITY = 'id type name';
 const SOURCE = 'publisher title date url';
-const PATH = `score nodes { ${ENTITY} } hops { claim { id type status summary sources { ${SOURCE} } } }`;
+const PATH = `score nodes { ${ENTITY} } hops { claim { id type status start end summary sources { ${SOURCE} } } }`;
 
 const PART = 'holdings shareOfFile shareOfWhole';
 const SHARE = 'key name weightShare shareOfWhole holdings';
@@ -12,7 +12,7 @@ const SCREENING = `portfolio notes claimsVisited
   summary { holdings exposed needsReview weighting exposedWeightShare unscreened unscreenedWeightShare fileShareOfWhole
     parts { exposed { ${PART} } unmatched { ${PART} } toReview { ${PART} } unscreened { ${PART} } }
     byConflict { ${SHARE} } byCategory { ${SHARE} } }
-  settings { maxHops asOf statuses minConfidence weights { relations { type strength } statuses { status confidence } hopDecay } }
+  settings { maxHops asOf statuses minConfidence includeUndated weights { relations { type strength } statuses { status confidence } hopDecay } }
   holdings {
     holding { line name isin ticker lei weight value key }
     unscreened shareOfFile shareOfWhole
@@ -25,8 +25,8 @@ const SCREENING = `portfolio notes claimsVisited
     }
   }`;
 
-const ARGS = '$portfolio: String!, $content: String!, $fileName: String, $decisions: [MatchDecisionInput!], $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float';
-const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, decisions: $decisions, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence';
+const ARGS = '$portfolio: String!, $content: String!, $fileName: String, $decisions: [MatchDecisionInput!], $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean';
+const PASS = 'portfolio: $portfolio, content: $content, fileName: $fileName, decisions: $decisions, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated';
 
 /** Streamed as server-sent events: progress, then the result. */
 export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
@@ -38,8 +38,8 @@ export const SCREEN_WITH_PROGRESS = `subscription Screen(${ARGS}) {
  * written (a screening sends only the best path of each: every flag's would be far too much).
  * The same search and scoring as the screening's, so the same paths.
  */
-export const FLAG_PATHS = `query FlagPaths($id: ID!, $limit: Int, $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float) {
-  exposure(entityId: $id, limit: $limit, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence) { harms { harm { id } score path { ${PATH} } } }
+export const FLAG_PATHS = `query FlagPaths($id: ID!, $limit: Int, $maxHops: Int, $asOf: String, $statuses: [ClaimStatus!], $minConfidence: Float, $includeUndated: Boolean) {
+  exposure(entityId: $id, limit: $limit, maxHops: $maxHops, asOf: $asOf, statuses: $statuses, minConfidence: $minConfidence, includeUndated: $includeUndated) { harms { harm { id } score path { ${PATH} } } }
 }`;
 
 export const DECIDE_MATCH = `mutation Decide($portfolio: String!, $holdingKey: String!, $entityId: ID, $reject: Boolean) {
@@ -55,7 +55,7 @@ export interface EntityRef {
 export interface PathView {
   score: number;
   nodes: EntityRef[];
-  hops: { claim: { id: string; type: string; status: string; summary: string; sources: { publisher: string; title: string; date: string | null; url: string }[] } }[];
+  hops: { claim: { id: string; type: string; status: string; start: string | null; end: string | null; summary: string; sources: { publisher: string; title: string; date: string | null; url: string }[] } }[];
 }
 
 export interface FlagView {

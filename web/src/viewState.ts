@@ -17,10 +17,11 @@ export interface ViewState {
   asOf: string | null;
   statuses: StatusName[] | null;
   minConfidence: number | null;
+  includeUndated: boolean;
   camera: Camera | null;
 }
 
-export const EMPTY_VIEW: ViewState = { expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, camera: null };
+export const EMPTY_VIEW: ViewState = { expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, includeUndated: true, camera: null };
 
 /** At most this many expanded entities in a link: keeps links (and the reload) bounded. */
 export const MAX_LINKED_ENTITIES = 50;
@@ -37,6 +38,8 @@ export function encodeViewState(state: ViewState): string {
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.statuses) params.set('st', state.statuses.join(','));
   if (state.minConfidence !== null) params.set('mc', String(state.minConfidence));
+  // Undated claims show unless the link says u=0: older links keep their meaning.
+  if (!state.includeUndated) params.set('u', '0');
   if (state.camera) {
     const c = state.camera;
     params.set('cam', [c.x, c.y, c.ratio, c.angle].map(round).join(','));
@@ -83,6 +86,12 @@ export function decodeViewState(hash: string): { state: ViewState; problems: str
     const value = Number(mc);
     if (mc.trim() !== '' && value >= 0 && value <= 1) state.minConfidence = value;
     else problems.push(`ignored the minimum confidence "${mc}": expected a number from 0 to 1`);
+  }
+
+  const undated = params.get('u');
+  if (undated !== null) {
+    if (undated === '0' || undated === '1') state.includeUndated = undated === '1';
+    else problems.push(`ignored "u=${undated}": expected 0 (leave out undated claims) or 1`);
   }
 
   const cam = params.get('cam');
