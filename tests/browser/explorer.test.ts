@@ -256,3 +256,66 @@ test('the path finder lists Google’s paths to the Gaza war, explains a score a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Moves the year slider as a person does: input while dragging, change once released. */
+async function setYear(page: Page, year: number): Promise<void> {
+  await page.getByTestId('filter-year').evaluate((input, y) => {
+    (input as HTMLInputElement).value = String(y);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, year);
+}
+
+test('time means time: at the end of 2021 no path reaches the Gaza war; later paths mark their undated claims', async () => {
+  const { page, errors } = await openPage();
+  await page.getByTestId('open-paths').click();
+  const panel = page.getByTestId('paths-panel');
+  await panel.getByTestId('path-from').fill('Google');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Google/ }).first().click();
+  await panel.getByTestId('path-to').fill('Gaza');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /Gaza/ }).first().click();
+  await panel.getByTestId('path-find').click();
+  await panel.getByTestId('path').first().waitFor();
+
+  // Moving the slider searches again: the war began in October 2023.
+  await setYear(page, 2021);
+  await page.getByTestId('filter-year-label').filter({ hasText: 'as of end of 2021' }).waitFor();
+  await panel.getByText(/No path within 4 hops passes the current filters/).waitFor();
+  assert.equal(await panel.getByTestId('path').count(), 0);
+  await page.screenshot({ path: screenshotPath('time-2021-no-path.png') });
+
+  await setYear(page, 2024);
+  await panel.getByTestId('path').first().waitFor();
+  const marks = await panel.getByTestId('path-undated').allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => /\d undated claims?/.test(m)), marks.join('|'));
+  const hopMarks = await panel.getByTestId('hop-undated').count();
+  assert.ok(hopMarks > 0);
+  await page.screenshot({ path: screenshotPath('time-2024-paths.png') });
+
+  // Leaving out undated claims: the only claims into the war are undated, so no path is left,
+  // and the address bar keeps the choice for a shared link.
+  await page.getByTestId('filter-undated').uncheck();
+  await panel.getByText(/No path within 4 hops passes the current filters/).waitFor();
+  await page.waitForFunction(() => /(^|[#&])u=0(&|$)/.test(location.hash));
+  const link = await page.evaluate(() => location.href);
+  const second = await browser.newPage();
+  await second.goto(link);
+  await second.getByTestId('filter-undated').waitFor();
+  await second.waitForFunction(() => !(document.querySelector('[data-testid=filter-undated]') as HTMLInputElement).checked);
+  assert.equal(await second.getByTestId('filter-year-label').textContent(), 'as of end of 2024');
+  await second.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the side panel marks a claim without dates as undated", async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Nimbus cloud', 'Project Nimbus cloud services');
+  const claims = page.getByTestId('claim');
+  await claims.first().waitFor();
+  const toWar = claims.filter({ hasText: /Gaza/ }).first();
+  assert.equal(await toWar.getByTestId('claim-undated').count(), 1);
+  assert.match((await toWar.getByTestId('claim-undated').getAttribute('title')) ?? '', /only while both its ends exist/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

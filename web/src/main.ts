@@ -253,6 +253,8 @@ const writeFilters = setUpFilters($('filters'), state.filters, (filters) => {
   state.filters = filters;
   void loadView();
   if (state.selected) void select(state.selected);
+  pathFinder.filtersChanged();
+  rememberView();
 });
 
 renderLegend($('legend'));

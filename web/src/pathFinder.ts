@@ -23,7 +23,10 @@ interface End {
   name: string;
 }
 
-export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { open(from?: End, to?: End, hops?: number): void; close(): void } {
+export function setUpPathFinder(
+  panel: HTMLElement,
+  host: PathFinderHost,
+): { open(from?: End, to?: End, hops?: number): void; close(): void; filtersChanged(): void } {
   let from: End | null = null;
   let to: End | null = null;
   let request = 0;
@@ -66,10 +69,14 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
     }
   };
 
+  // Once paths are listed, a change of filters searches again: stale paths would show links
+  // that the filters now leave out.
+  let searched = false;
   const run = async () => {
     if (!from) return showMessage('Choose where the paths start: type a name in "From" and pick a suggestion.');
     if (!to && !category.value) return showMessage('Choose where the paths end: an entity in "To", or an abuse category.');
     const mine = ++request;
+    searched = true;
     results.replaceChildren(el('p', { class: 'loading', text: 'Searching…' }));
     const { asOf, statuses, minConfidence, includeUndated } = host.filters();
     try {
@@ -154,7 +161,11 @@ export function setUpPathFinder(panel: HTMLElement, host: PathFinderHost): { ope
     },
     close() {
       panel.hidden = true;
+      searched = false;
       host.clearPaths();
+    },
+    filtersChanged() {
+      if (searched && !panel.hidden) void run();
     },
   };
   return api;
