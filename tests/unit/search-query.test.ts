@@ -25,3 +25,15 @@ test('text with nothing searchable gives no query', () => {
 test('at most eight words are used', () => {
   assert.equal(searchTerms('a b c d e f g h i j').length, 8);
 });
+
+test('words are cut where the index cuts names: hyphens, ampersands, brackets (UAX #29, as Lucene does)', () => {
+  assert.deepEqual(searchTerms('AT&T'), ['at', 't']);
+  assert.deepEqual(searchTerms('T-Mobile'), ['t', 'mobile']);
+  assert.deepEqual(searchTerms('Israel-Gaza war (2023-)'), ['israel', 'gaza', 'war', '2023']);
+  assert.equal(luceneQuery('AT&T'), '(at^3 OR at*) AND (t^3 OR t*)');
+  // Kept whole, as the analyzer keeps them: apostrophes and dots inside a word, decimals.
+  assert.deepEqual(searchTerms("O'Brien S.A. 3.5G Müller"), ["o'brien", 's.a', '3.5g', 'müller']);
+  // Han characters are one token each in the index, so a prefix query must use them one by one.
+  assert.deepEqual(searchTerms('東京電力'), ['東', '京', '電', '力']);
+  assert.deepEqual(searchTerms('t t T'), ['t'], 'a word typed twice counts once');
+});

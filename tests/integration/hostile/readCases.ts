@@ -55,7 +55,9 @@ export function readCases(): GraphQLCase[] {
       ['a backslash', { text: '\\' }],
       ['unbalanced brackets', { text: '(((( [a TO' }, 'answered'],
       ['a field query', { text: 'name:google' }, 'answered'],
-      ['a regular expression', { text: '/.*/' }, 'answered'],
+      // No letter or digit: refused as empty, as "*:*" is.
+      ['a regular expression', { text: '/.*/' }],
+      ['a regular expression around a word', { text: '/goo.*/' }, 'answered'],
       ['a fuzzy range', { text: 'google~99' }, 'answered'],
       ['a boost', { text: 'google^1000000' }, 'answered'],
       ['a NUL byte', { text: 'goo\u0000gle' }, 'answered'],
