@@ -21,6 +21,7 @@ import {
   type FieldSpec,
   type RelationType,
 } from '../domain/model.ts';
+import { evidenceLists, evidenceProblems } from '../domain/evidence.ts';
 import { fieldProblem, isPartialDate } from '../domain/fieldRules.ts';
 
 // Where dates are checked outside a dataset too (filters, CLIs).
@@ -57,6 +58,9 @@ export interface ClaimRecord {
   end?: string;
   percentage?: number;
   note?: string;
+  /** The quotes the claim was checked against, aligned: evidenceQuotes[i] quotes evidenceSourceIds[i]. */
+  evidenceSourceIds?: string[];
+  evidenceQuotes?: string[];
 }
 
 export interface Dataset {
@@ -181,7 +185,7 @@ function validateEntities(raw: unknown[], out: Collector): EntityRecord[] {
 }
 
 // Claim ids are derived from (from, type, to), never given.
-const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', ...Object.keys(CLAIM_FIELDS).filter((k) => k !== 'id')]);
+const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', 'evidence', ...Object.keys(CLAIM_FIELDS).filter((k) => k !== 'id')]);
 
 function validateClaims(
   raw: unknown[],
@@ -236,6 +240,9 @@ function validateClaims(
     if (typeof value.start === 'string' && typeof value.end === 'string' && value.end < value.start) {
       problems.push(`end ${value.end} is before start ${value.start}`);
     }
+    if (value.evidence !== undefined && value.evidence !== null) {
+      problems.push(...evidenceProblems(value.evidence, Array.isArray(cited) ? (cited as string[]) : []));
+    }
     if (problems.length > 0) return problems.forEach((p) => out.add(where, p));
 
     const id = claimId(from as string, type as RelationType, to as string);
@@ -253,6 +260,7 @@ function validateClaims(
     for (const key of ['confidence', 'start', 'end', 'percentage', 'note'] as const) {
       if (value[key] !== undefined && value[key] !== null) (claim as unknown as Record<string, unknown>)[key] = value[key];
     }
+    if (Array.isArray(value.evidence) && value.evidence.length > 0) Object.assign(claim, evidenceLists(value.evidence as { source: string; quote: string }[]));
     claims.push(claim);
   });
   return claims;

@@ -30,6 +30,10 @@ export function toClaimRecord(stored: StoredClaim): ClaimRecord {
     const value = stored[key];
     if (value !== undefined && value !== null) (claim as unknown as Record<string, unknown>)[key] = value;
   }
+  if (stored.evidenceSourceIds?.length) {
+    claim.evidenceSourceIds = stored.evidenceSourceIds;
+    claim.evidenceQuotes = stored.evidenceQuotes ?? [];
+  }
   return claim;
 }
 

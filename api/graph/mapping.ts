@@ -31,6 +31,9 @@ export interface StoredClaim {
   end?: string;
   percentage?: number;
   note?: string;
+  /** Aligned lists: evidenceQuotes[i] quotes the source evidenceSourceIds[i] (api/domain/evidence.ts). */
+  evidenceSourceIds?: string[];
+  evidenceQuotes?: string[];
   recordedBy?: string;
   recordedAt?: string;
   updatedBy?: string;

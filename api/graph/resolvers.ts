@@ -2,6 +2,7 @@
 // sources of a claim when a query did not resolve them already.
 import type { ApiContext } from '../context.ts';
 import { contestedBecause } from '../domain/contested.ts';
+import { evidenceOf } from '../domain/evidence.ts';
 import { CLAIM_STATUSES } from '../domain/model.ts';
 import { isUndated } from '../domain/undated.ts';
 import { statusToEnum } from '../schema/entitySdl.ts';
@@ -16,6 +17,7 @@ export const graphResolvers = {
     contested: (claim: StoredClaim) => contestedBecause(claim) !== null,
     contestedBecause: (claim: StoredClaim) => contestedBecause(claim),
     undated: (claim: StoredClaim) => isUndated(claim),
+    evidence: (claim: StoredClaim) => evidenceOf(claim),
     async sources(claim: StoredClaim & { sources?: StoredSource[] }, _: unknown, ctx: ApiContext) {
       if (claim.sources) return claim.sources;
       const found = new Map((await sourcesByIds(ctx.db, claim.sourceIds)).map((s) => [s.id, s]));

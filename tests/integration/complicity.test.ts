@@ -55,6 +55,8 @@ test('Google reaches the Gaza war through the Nimbus cloud, directly and through
   assert.deepEqual(found.map(route), [
     'google > nimbus-cloud > conflict-israel-gaza',
     'google > contract-nimbus > nimbus-cloud > conflict-israel-gaza',
+    // Added with the December 2026 seed: the IDF's reported use of cloud services for surveillance.
+    'google > nimbus-cloud > idf > abuse-gaza-cloud-surveillance > conflict-israel-gaza',
   ]);
   const [best, viaContract] = found as [Path, Path];
   assert.equal(best.score, 0.7 * (0.7 * 0.85));
@@ -101,17 +103,24 @@ test('paths may end at any abuse of a category, and the categories can be listed
   const categories = await api.gql(`{ abuseCategories }`);
   assert.deepEqual(categories.data!.abuseCategories, [
     'atrocity-crimes',
+    'censorship',
+    'corruption',
+    'incitement',
+    'internet-shutdown',
     'mass-detention-and-surveillance',
     'mass-surveillance',
     'surveillance-of-dissidents',
+    'surveillance-of-political-opposition',
     'targeted-surveillance',
+    'targeting-of-journalists',
+    'targeting-of-political-opposition',
   ]);
   const res = await api.gql(`{
     t: complicityPaths(from: "telenor-group", to: { abuseCategory: "mass-surveillance" }) { targetCount paths { nodes { id } } }
     m: complicityPaths(from: "microsoft", to: { abuseCategory: "mass-surveillance" }, k: 1) { paths { nodes { id } } }
   }`);
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-  assert.equal(res.data!.t.targetCount, 2);
+  assert.equal(res.data!.t.targetCount, 3);
   assert.deepEqual(res.data!.t.paths.map(route), ['telenor-group > telenor-myanmar > telenor-mm-network > abuse-myanmar-intercept']);
   assert.deepEqual(res.data!.m.paths.map(route), ['microsoft > azure-8200 > abuse-8200-call-surveillance']);
 });
@@ -126,20 +135,25 @@ test('exposure lists every abuse and conflict reachable, each with its best path
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   const harms = (key: string) => res.data![key].harms.map((h: { harm: { id: string }; path: Path }) => `${h.harm.id}: ${route(h.path)}`);
   assert.deepEqual(harms('g'), [
+    'abuse-smart-voting-removal: google > google-play-russia > abuse-smart-voting-removal',
     'conflict-israel-gaza: google > nimbus-cloud > conflict-israel-gaza',
+    'abuse-gaza-cloud-surveillance: google > nimbus-cloud > idf > abuse-gaza-cloud-surveillance',
     'abuse-saudi-dissident-surveillance: google > gcp-saudi-region > abuse-saudi-dissident-surveillance',
   ]);
-  assert.equal(res.data!.g.reachable, 2);
+  assert.equal(res.data!.g.reachable, 4);
   assert.equal(res.data!.g.truncated, false);
   const scores = res.data!.g.harms.map((h: { score: number }) => h.score);
   assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   assert.deepEqual(harms('m'), [
     'abuse-8200-call-surveillance: microsoft > azure-8200 > abuse-8200-call-surveillance',
-    'conflict-israel-gaza: microsoft > azure-8200 > abuse-8200-call-surveillance > conflict-israel-gaza',
+    'conflict-israel-gaza: microsoft > azure-idf > conflict-israel-gaza',
+    'abuse-gaza-cloud-surveillance: microsoft > azure-idf > idf > abuse-gaza-cloud-surveillance',
+    'abuse-saudi-dissident-surveillance: microsoft > azure-saudi-region > abuse-saudi-dissident-surveillance',
   ]);
   assert.deepEqual(harms('t'), [
+    'abuse-myanmar-2021-shutdowns: telenor-group > telenor-myanmar > telenor-mm-network > abuse-myanmar-2021-shutdowns',
+    'conflict-myanmar: telenor-group > telenor-myanmar > telenor-mm-network > abuse-myanmar-2021-shutdowns > conflict-myanmar',
     'abuse-myanmar-intercept: telenor-group > telenor-myanmar > telenor-mm-network > abuse-myanmar-intercept',
-    'conflict-myanmar: telenor-group > telenor-myanmar > telenor-mm-network > abuse-myanmar-intercept > conflict-myanmar',
   ]);
   // Sanctions are not a route: Hikvision's only harm is through the system it supplies.
   assert.deepEqual(harms('h'), ['abuse-xinjiang-repression: hikvision > xinjiang-video-surveillance > abuse-xinjiang-repression']);
@@ -150,14 +164,17 @@ test('a conflict is never a shortcut: a company linked to it reaches nothing thr
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   assert.deepEqual(res.data!.complicityPaths.paths, []);
   const limited = await api.gql(`{ exposure(entityId: "telenor-group", maxHops: 3, limit: 1) { reachable truncated harms { harm { id } } } }`);
-  assert.deepEqual(limited.data!.exposure, { reachable: 1, truncated: false, harms: [{ harm: { id: 'abuse-myanmar-intercept' } }] });
+  assert.deepEqual(limited.data!.exposure, { reachable: 2, truncated: true, harms: [{ harm: { id: 'abuse-myanmar-2021-shutdowns' } }] });
   const cut = await api.gql(`{ exposure(entityId: "telenor-group", limit: 1) { reachable truncated harms { harm { id } } } }`);
-  assert.deepEqual(cut.data!.exposure, { reachable: 2, truncated: true, harms: [{ harm: { id: 'abuse-myanmar-intercept' } }] });
+  assert.deepEqual(cut.data!.exposure, { reachable: 3, truncated: true, harms: [{ harm: { id: 'abuse-myanmar-2021-shutdowns' } }] });
 });
 
 test('filters change the paths: a date before the contract, after the sale, a confidence floor, statuses', async () => {
-  const beforeNimbus = await paths(`from: "google", to: { id: "conflict-israel-gaza" }, asOf: "2020-06-01"`);
-  assert.deepEqual(beforeNimbus.map(route), ['google > nimbus-cloud > conflict-israel-gaza']);
+  // Before the contract (2021) and before the war began (2023-10) no path reaches the war, though
+  // the claims into it are undated: an undated claim holds only while both its ends exist.
+  assert.deepEqual(await paths(`from: "google", to: { id: "conflict-israel-gaza" }, asOf: "2020-06-01"`), []);
+  const duringWar = await paths(`from: "google", to: { id: "conflict-israel-gaza" }, asOf: "2024-06-01"`);
+  assert.ok(duringWar.map(route).includes('google > contract-nimbus > nimbus-cloud > conflict-israel-gaza'));
   assert.deepEqual(await paths(`from: "telenor-group", to: { id: "abuse-myanmar-intercept" }, asOf: "2023-01-01"`), []);
   assert.equal((await paths(`from: "telenor-group", to: { id: "abuse-myanmar-intercept" }, asOf: "2022-02-15"`)).length, 1);
   assert.deepEqual(await paths(`from: "telenor-group", to: { id: "abuse-myanmar-intercept" }, minConfidence: 0.6`), []);
@@ -178,6 +195,7 @@ test('weights can be overridden per request and come back with the response', as
   assert.deepEqual(out.paths.map(route), [
     'google > contract-nimbus > nimbus-cloud > conflict-israel-gaza',
     'google > nimbus-cloud > conflict-israel-gaza',
+    'google > nimbus-cloud > idf > abuse-gaza-cloud-surveillance > conflict-israel-gaza',
   ]);
   assert.ok(Math.abs(out.paths[0].score - 0.8 * 0.9 * 1) < 1e-12);
   assert.equal(out.weights.hopDecay, 1);

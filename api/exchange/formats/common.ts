@@ -1,5 +1,6 @@
 // Helpers every format shares: the entity fields of the model in a stable order, a claim's
 // optional fields, and the sources a claim cites.
+import { evidenceOf } from '../../domain/evidence.ts';
 import { COMMON_FIELDS, ENTITY_TYPES, ENTITY_TYPE_NAMES, entityFields, type FieldKind } from '../../domain/model.ts';
 import type { ClaimRecord, Dataset, EntityRecord, SourceRecord } from '../dataset.ts';
 
@@ -65,6 +66,8 @@ export function claimToRaw(claim: ClaimRecord): Record<string, unknown> {
     sources: [...claim.sourceIds],
   };
   for (const key of OPTIONAL_CLAIM_FIELDS) if (claim[key] !== undefined) raw[key] = claim[key];
+  const evidence = evidenceOf(claim);
+  if (evidence.length) raw.evidence = evidence.map((e) => ({ source: e.sourceId, quote: e.quote }));
   return raw;
 }
 
