@@ -8,6 +8,8 @@ import { formatProblems } from '../api/exchange/dataset.ts';
 import { importDataset, type ImportReport } from '../api/exchange/importDataset.ts';
 
 export const seedPath = join(projectRoot, 'seed/seed-facts.json');
+/** The quotes each seed claim was checked against, kept beside the facts as shared/seed ships them. */
+export const evidencePath = join(projectRoot, 'seed/evidence.json');
 
 export class DatasetRejected extends Error {
   override name = 'DatasetRejected';
@@ -27,6 +29,39 @@ export async function loadDatasetFile(db: Database, path: string, by: string): P
   return report;
 }
 
-export function loadSeed(db: Database): Promise<ImportReport> {
-  return loadDatasetFile(db, seedPath, `seed:${basename(seedPath)}`);
+interface EvidenceRow {
+  relation: { from: string; type: string; to: string };
+  sourceId: string;
+  quote: string;
+}
+
+/** The seed's facts with each relation's quotes from evidence.json as its `evidence`; a quote for no relation is refused. */
+export function seedWithEvidence(facts: unknown, evidence: unknown): unknown {
+  if (!Array.isArray(evidence)) throw new DatasetRejected(`${evidencePath}: must be a JSON list. Nothing was written.`);
+  const relations = (facts as { relations?: Record<string, unknown>[] }).relations ?? [];
+  const byKey = new Map(relations.map((r) => [`${String(r.from)} ${String(r.type)} ${String(r.to)}`, { ...r }]));
+  (evidence as EvidenceRow[]).forEach((row, i) => {
+    const key = `${row?.relation?.from} ${row?.relation?.type} ${row?.relation?.to}`;
+    const relation = byKey.get(key);
+    if (!relation) throw new DatasetRejected(`${evidencePath}: item ${i + 1} quotes "${key}", which is no relation of the seed. Nothing was written.`);
+    relation.evidence = [...((relation.evidence as unknown[]) ?? []), { source: row.sourceId, quote: row.quote }];
+  });
+  return { ...(facts as object), relations: [...byKey.values()] };
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new DatasetRejected(`${path}: not valid JSON: ${(error as Error).message}. Nothing was written.`);
+  }
+}
+
+export async function loadSeed(db: Database): Promise<ImportReport> {
+  const data = seedWithEvidence(readJson(seedPath), readJson(evidencePath));
+  const report = await importDataset(db, data, seedPath, { by: `seed:${basename(seedPath)}`, dryRun: false });
+  if (report.problems.length > 0) {
+    throw new DatasetRejected(`${formatProblems(report.problems)}\n${report.problems.length} problem(s); nothing was written.`);
+  }
+  return report;
 }

@@ -49,10 +49,11 @@ test('holdings are matched without guessing, and exposure follows the complicity
   assert.equal(google.match.status, 'MATCHED');
   assert.equal(google.match.entity.id, 'google');
   assert.match(google.match.options[0].reason, /legal form/);
-  // Google -> Nimbus cloud -> Gaza war: 0.7 × 0.7 × 0.85, as complicityPaths scores it.
+  // Google -> Nimbus cloud -> Gaza war and Google -> Google Play in Russia -> the Smart Voting
+  // app's removal both score 0.7 × 0.7 × 0.85, as complicityPaths scores them; a tie breaks by id.
   assert.equal(google.exposure.severity, 0.7 * (0.7 * 0.85));
   assert.equal(google.exposure.level, 'HIGH');
-  assert.deepEqual(google.exposure.bestPath.nodes.map((n: { id: string }) => n.id), ['google', 'nimbus-cloud', 'conflict-israel-gaza']);
+  assert.deepEqual(google.exposure.bestPath.nodes.map((n: { id: string }) => n.id), ['google', 'google-play-russia', 'abuse-smart-voting-removal']);
   assert.ok(google.exposure.bestPath.hops.every((h: { claim: { sources: unknown[] } }) => h.claim.sources.length > 0));
   assert.ok(google.exposure.evidenceCount >= 2);
 
@@ -138,7 +139,7 @@ test('the screen CLI writes a printable report with sources, and exits 1 naming 
   assert.match(html, /<a href="https?:\/\//);
   assert.match(html, /Matches to review \(1\)<\/h2><ul><li>Line 4 "Microsfot" \(weight 10\.0%\)/);
   assert.match(html, /<h2>Not matched \(1\)<\/h2><ul><li>Line 5 "Fictional Widgets Inc\." \(weight 40\.0%\): no entity in the graph matches it/);
-  assert.match(html, /<li>Most hops: 4<\/li><li>As of: any date \(no time filter\)<\/li><li>Statuses: all<\/li><li>Minimum confidence: none<\/li><li>Scoring: hop decay 0\.85;/);
+  assert.match(html, /<li>Most hops: 4<\/li><li>As of: any date \(no time filter\)<\/li><li>Undated claims: included[^<]*<\/li><li>Statuses: all<\/li><li>Minimum confidence: none<\/li><li>Scoring: hop decay 0\.85;/);
 
   const csv = cli([good, '--portfolio', 'fund-cli']);
   assert.equal(csv.status, 0, csv.stderr);
@@ -149,7 +150,12 @@ test('the screen CLI writes a printable report with sources, and exits 1 naming 
   // The claim filters are taken, and stated, by the CLI too.
   const filtered = cli([good, '--portfolio', 'fund-cli', '--as-of', '2021-12-31', '--statuses', 'reported,company-confirmed', '--min-confidence', '0.6', '--max-hops', '3']);
   assert.equal(filtered.status, 0, filtered.stderr);
-  assert.match(filtered.stdout.split('\n')[1]!, /,3,2021-12-31,reported company-confirmed,0\.6,"hop decay 0\.85;/);
+  assert.match(filtered.stdout.split('\n')[1]!, /,3,2021-12-31,yes,reported company-confirmed,0\.6,"hop decay 0\.85;/);
+  // At the end of 2021 the Gaza war (2023-) is out of reach; the Smart Voting app's removal (September 2021) is not.
+  assert.doesNotMatch(filtered.stdout.split('\n')[1]!, /Gaza/);
+  const dated = cli([good, '--portfolio', 'fund-cli', '--without-undated']);
+  assert.equal(dated.status, 0, dated.stderr);
+  assert.match(dated.stdout.split('\n')[1]!, /,4,,no,,0,"hop decay 0\.85;/);
   assert.equal(cli([good, '--statuses', 'rumoured']).status, 2);
 
   const bad = join(dir, 'bad.csv');

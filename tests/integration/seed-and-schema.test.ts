@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../api/db/database.ts';
 import { applySchema } from '../../api/db/schema.ts';
@@ -41,6 +41,17 @@ test('the seed loads every entity, claim and source, and loading it twice gives 
   const first = await fingerprint();
   await loadSeed(db);
   assert.equal(await fingerprint(), first);
+});
+
+test('the quotes each seed claim was checked against are stored with it, one per evidence.json row', async () => {
+  const evidence = JSON.parse(readFileSync(join(dirname(seedPath), 'evidence.json'), 'utf8')) as { relation: { from: string; type: string; to: string }; sourceId: string; quote: string }[];
+  const rows = await db.read('exchange/fingerprint');
+  const rels = rows[0]!.relationships as [string, string, string, { sourceIds: string[]; evidenceSourceIds?: string[]; evidenceQuotes?: string[] }][];
+  const stored = rels.flatMap(([, , , p]) => (p.evidenceSourceIds ?? []).map((id, i) => ({ id, quote: p.evidenceQuotes![i]!, cited: p.sourceIds.includes(id) })));
+  assert.equal(stored.length, evidence.length);
+  assert.ok(stored.every((e) => e.cited && e.quote.length > 0), 'each quote is of a source its claim cites');
+  const quote = evidence[0]!;
+  assert.ok(stored.some((e) => e.id === quote.sourceId && e.quote === quote.quote.trim()));
 });
 
 test('every claim cites at least one stored source', async () => {
