@@ -89,7 +89,14 @@ test('double-clicking a node expands its neighbours into the same graph', async 
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   const before = await drawnNodes(page);
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-  const at = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+  // The camera may still be easing to fit the settled layout: wait until Google stays put.
+  let at = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+  for (let tries = 0; tries < 20; tries++) {
+    await page.waitForTimeout(150);
+    const now = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+    if (now && at && Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5) break;
+    at = now;
+  }
   assert.ok(at, 'Google is drawn as a neighbour of Project Nimbus');
   await page.mouse.dblclick(box.x + at.x, box.y + at.y);
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > n, before);
@@ -218,7 +225,8 @@ test('the path finder lists Google’s paths to the Gaza war, explains a score a
   await panel.getByTestId('path-find').click();
   const paths = panel.getByTestId('path');
   await paths.first().waitFor();
-  assert.equal(await paths.count(), 2);
+  // Direct, through the contract, and (since the December 2026 seed) through the IDF's cloud surveillance.
+  assert.equal(await paths.count(), 3);
   const first = paths.first();
   assert.match(await first.textContent() ?? '', /Google → .*Nimbus.* → .*Gaza/);
   // Scores are listed best first, as the API computed them: 0.7 × 0.7 × 0.85.
@@ -316,6 +324,19 @@ test("the side panel marks a claim without dates as undated", async () => {
   const toWar = claims.filter({ hasText: /Gaza/ }).first();
   assert.equal(await toWar.getByTestId('claim-undated').count(), 1);
   assert.match((await toWar.getByTestId('claim-undated').getAttribute('title')) ?? '', /only while both its ends exist/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a source in the side panel shows the quote its claim was checked against", async () => {
+  const { page, errors } = await openPage();
+  await searchAndOpen(page, 'Amazon Web Services', 'Amazon Web Services');
+  const claim = page.getByTestId('claim').filter({ hasText: /Military Intelligence Directorate/ }).first();
+  await claim.waitFor();
+  const quote = claim.getByTestId('source-quote').first();
+  // evidence.json: the DCD article's words for AWS and the directorate's cloud storage.
+  assert.match((await quote.textContent()) ?? '', /Military Intelligence Directorate uses Amazon Web Services for mass surveillance/);
+  await page.getByTestId('details-panel').screenshot({ path: screenshotPath('entity-panel-evidence-quote.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -161,7 +161,7 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
       ? el('p', { class: 'contested-because', 'data-testid': 'claim-contested' }, el('strong', { text: 'Contested. ' }), claim.contestedBecause ?? '')
       : null,
     claim.note ? el('p', { class: 'note', text: claim.note }) : null,
-    el('ul', { class: 'sources' }, ...claim.sources.map(sourceItem)),
+    el('ul', { class: 'sources' }, ...claim.sources.map((s) => sourceItem(s, claim.evidence.filter((e) => e.sourceId === s.id).map((e) => e.quote)))),
     ...(actions.editing ? claimEditControls(claim, actions.editing) : []),
   );
 }
@@ -184,7 +184,8 @@ function claimEditControls(claim: ClaimView, editing: NonNullable<DetailsActions
   ];
 }
 
-function sourceItem(source: SourceView): HTMLElement {
+/** A source with the quotes of it the claim was checked against, so a reader sees what it says. */
+function sourceItem(source: SourceView, quotes: readonly string[]): HTMLElement {
   const label = `${source.publisher}: ${source.title}${source.date ? ` (${source.date})` : ''}`;
   const href = safeUrl(source.url);
   return el(
@@ -193,5 +194,6 @@ function sourceItem(source: SourceView): HTMLElement {
     href
       ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link', text: label })
       : el('span', { 'data-testid': 'source-text', text: `${label} — ${source.url}` }),
+    ...quotes.map((quote) => el('blockquote', { class: 'evidence', 'data-testid': 'source-quote', cite: href ?? undefined, text: `“${quote}”` })),
   );
 }

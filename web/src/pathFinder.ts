@@ -215,7 +215,13 @@ function hopItem(hop: PathHopView): HTMLElement {
     ...hop.claim.sources.map((s) => {
       const href = safeUrl(s.url);
       const label = `${s.publisher}: ${s.title}${s.date ? ` (${s.date})` : ''}`;
-      return el('li', {}, href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link', text: label }) : el('span', { text: `${label} — ${s.url}` }));
+      const quotes = hop.claim.evidence.filter((e) => e.sourceId === s.id);
+      return el(
+        'li',
+        {},
+        href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link', text: label }) : el('span', { text: `${label} — ${s.url}` }),
+        ...quotes.map((e) => el('blockquote', { class: 'evidence', 'data-testid': 'source-quote', text: `“${e.quote}”` })),
+      );
     }),
   );
   sources.hidden = true;

@@ -13,7 +13,7 @@ const TYPED_FIELDS = ENTITY_TYPE_NAMES.map((type) => {
 
 const ENTITY_FIELDS = `${COMMON} ${TYPED_FIELDS}`;
 const SOURCE_FIELDS = 'id publisher title date url kind';
-const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause sources { ${SOURCE_FIELDS} }`;
+const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } sources { ${SOURCE_FIELDS} }`;
 
 export const SEARCH = `query Search($text: String!, $limit: Int) {
   search(text: $text, limit: $limit) { score entity { id type name country } }
@@ -67,6 +67,8 @@ export interface ClaimView {
   /** Denied, or its sources record a response disputing it (api/domain/contested.ts). */
   contested: boolean;
   contestedBecause: string | null;
+  /** The sources' words the claim was checked against, where recorded. */
+  evidence: { sourceId: string; quote: string }[];
   sources: SourceView[];
 }
 
