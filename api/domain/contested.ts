@@ -12,10 +12,11 @@ export interface ContestableClaim {
 }
 
 /**
- * Words by which a summary records a denial or a dispute: denied, denies, disputed, sought a
+ * Words by which a summary records a denial or a dispute: denied, denies, disputed, disputes the …, sought a
  * reversal, or said … not (as in "Google has said the contract is not aimed at military work").
  */
-const DISPUTE = [/\bden(?:y|ies|ied|ial)\b/i, /\bdisput(?:e|es|ed|ing)\b/i, /\bseek(?:s|ing)?\b[^;]*\breversal\b/i, /\bsaid\b[^;]*\bnot\b/i];
+// "Dispute" is matched as a verb only: "a dispute between the army and the RSF" is no response.
+const DISPUTE = [/\bden(?:y|ies|ied|ial)\b/i, /\bdisput(?:ed|ing)\b/i, /\bdisputes?\s+(?:the|this|that|these|it|its|such|claims?|reports?)\b/i, /\bseek(?:s|ing)?\b[^;]*\breversal\b/i, /\bsaid\b[^;]*\bnot\b/i];
 
 /** The parts of a summary a response may sit in: clauses split at semicolons and sentence ends. */
 function clauses(summary: string): string[] {

@@ -127,7 +127,8 @@ function validateSources(raw: unknown[], out: Collector): SourceRecord[] {
       sound = false;
     }
     seen.add(id);
-    if (sound) sources.push(value as unknown as SourceRecord);
+    // A null field (e.g. "date": null for a page without a date) is a field not given.
+    if (sound) sources.push(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as unknown as SourceRecord);
   });
   return sources;
 }

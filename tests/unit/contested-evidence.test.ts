@@ -31,7 +31,17 @@ test('on the seed, exactly the claims whose summaries record a denial or dispute
     'shwe-byain-phyu LINKED_TO myanmar-military',
     'nso-group SANCTIONED_BY us-bis',
     'hikvision SANCTIONED_BY us-bis',
+    // From the December 2026 seed: each summary records a denial or a response saying "not".
+    'rsf ALLEGEDLY_RESPONSIBLE_FOR abuse-sudan-2024-blackout',
+    'starlink PROVIDES_SERVICE_TO russian-armed-forces',
+    'ericsson LINKED_TO isis',
+    'greece-eyp ALLEGEDLY_RESPONSIBLE_FOR abuse-greece-predator',
+    'gov-hungary ALLEGEDLY_RESPONSIBLE_FOR abuse-hungary-pegasus',
+    'gov-el-salvador ALLEGEDLY_RESPONSIBLE_FOR abuse-el-salvador-pegasus',
+    'gov-uganda ALLEGEDLY_RESPONSIBLE_FOR abuse-uganda-bobi-wine',
   ]);
+  // "A dispute between Sudan's army and the RSF" is a fact about the war, not a response.
+  assert.equal(isContested(seed.relations.find((r) => r.from === 'rsf' && r.to === 'conflict-sudan')!), false);
   // Microsoft's response confirms elements of the reporting: not a dispute.
   assert.equal(isContested(seed.relations.find((r) => r.from === 'azure-8200' && r.to === 'unit-8200')!), false);
 });
