@@ -47,9 +47,10 @@ test('Telenor shutting down in Myanmar: summary, cut paths, the subscribers who 
   await panel.getByTestId('scenario-run').click();
   const summary = panel.getByTestId('scenario-summary');
   await summary.waitFor();
-  assert.match(await summary.textContent() ?? '', /cuts 2 paths of Telenor Group; none remain\. Telenor Myanmar subscribers lose the service \(18 million people\)/);
+  assert.match(await summary.textContent() ?? '', /cuts 4 paths of Telenor Group; none remain\. Telenor Myanmar subscribers lose the service \(18 million people\)/);
   assert.match(await panel.getByTestId('scenario-population').first().textContent() ?? '', /Telenor Myanmar subscribers \(18,000,000\)/);
-  assert.equal(await panel.getByTestId('scenario-cut').getByTestId('scenario-path').count(), 2);
+  // The intercept demands and (since the December 2026 seed) the 2021 shutdowns, each with its conflict.
+  assert.equal(await panel.getByTestId('scenario-cut').getByTestId('scenario-path').count(), 4);
 
   // Before: the ended claims are drawn greyed and dashed; after: they are gone.
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-removed-edges')) > 0);
@@ -153,15 +154,15 @@ test('comparing a shutdown with a sale shows the paths the sale creates and the 
   await summary.waitFor();
   const text = (await summary.textContent()) ?? '';
   // Whichever was ticked first is A: each side is said in full either way.
-  assert.match(text, /"Shut down in Myanmar" cuts 2 paths, creates no path and raises [^;]+; 18,000,000 people lose a service\./);
-  assert.match(text, /"Sell to Investcom" cuts 2 paths, creates 6 new paths \(the strongest 0\.053\) and raises 1 substitution risk \(buyer risk: Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military \(alleged\), [^;]+; the claim of that tie is contested\); no population recorded as served loses a service\./);
-  assert.match(text, /Cut: 2 by both/);
+  assert.match(text, /"Shut down in Myanmar" cuts 4 paths, creates no path and raises [^;]+; 18,000,000 people lose a service\./);
+  assert.match(text, /"Sell to Investcom" cuts 4 paths, creates 12 new paths \(the strongest 0\.191\) and raises 1 substitution risk \(buyer risk: Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military \(alleged\), [^;]+; the claim of that tie is contested\); no population recorded as served loses a service\./);
+  assert.match(text, /Cut: 4 by both/);
   const comparison = panel.getByTestId('scenario-comparison');
   const saleSide = (await comparison.getByTestId('scenario-compare-created-a').textContent())?.includes('Sell to Investcom') ? 'a' : 'b';
   const shutSide = saleSide === 'a' ? 'b' : 'a';
-  assert.equal(await comparison.getByTestId(`scenario-compare-created-${saleSide}`).getByTestId('scenario-path').count(), 6);
+  assert.equal(await comparison.getByTestId(`scenario-compare-created-${saleSide}`).getByTestId('scenario-path').count(), 12);
   assert.equal(await comparison.getByTestId(`scenario-compare-created-${shutSide}`).getByTestId('scenario-path').count(), 0);
-  assert.equal(await comparison.getByTestId('scenario-compare-cut-both').getByTestId('scenario-path').count(), 2);
+  assert.equal(await comparison.getByTestId('scenario-compare-cut-both').getByTestId('scenario-path').count(), 4);
   const saleRisks = comparison.getByTestId(`scenario-compare-risks-${saleSide}`);
   assert.match(await saleRisks.textContent() ?? '', /Shwe Byain Phyu Group, which owns Investcom Pte Ltd, is linked to Myanmar military/);
   assert.equal(await saleRisks.getByTestId('risk-contested').count(), 1);

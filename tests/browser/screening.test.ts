@@ -91,8 +91,8 @@ test('upload to report: progress, review, summary, table, a flag opened in the e
   const html = await download('export-html');
   assert.match(html.text, /<h1>Screening of browser-fund<\/h1>/);
   // Each flag's path cites its claims by number; the claims are listed under the holding with their sources.
-  assert.match(html.text, /<td>Junta demands for intercept surveillance of telecom users in Myanmar<\/td><td>0\.053<\/td><td>Telenor Group → Telenor Myanmar → Telenor Myanmar mobile network → [^<]+<span class="cite">\[1\] \[2\] \[3\]<\/span>/);
-  assert.match(html.text, /<ol class="claims"><li>owns \(reported\): [^<]+<ul><li><a href="https:\/\/[^"]+">/);
+  assert.match(html.text, /<td>Junta demands for intercept surveillance of telecom users in Myanmar<\/td><td>0\.053<\/td><td>Telenor Group → Telenor Myanmar → Telenor Myanmar mobile network → [^<]+<span class="cite">\[1\] \[2, undated\] \[\d+\]<\/span>/);
+  assert.match(html.text, /<ol class="claims"><li>owns \(reported; [^)]*\): [^<]+<ul><li><a href="https:\/\/[^"]+">/);
   assert.equal(await panel.getByTestId('export-status').textContent(), '', 'the paths were loaded');
 
   // A flag opens its paths in the explorer: the path finder lists them and the graph draws them.
@@ -218,7 +218,7 @@ test('a file that is part of a fund: both shares, what was not screened with its
       '1 match to review, 16.7% of the file (10.0% of the whole portfolio).',
   );
   assert.match(await panel.getByTestId('screening-note').allTextContents().then((t) => t.join(' ')), /Note: the weights add up to 60\.0% of the portfolio \(read as percentages\), not 100%/);
-  assert.match(await panel.getByTestId('screening-settings').textContent() ?? '', /^Settings: Most hops: 3\. As of: any date \(no time filter\)\. Statuses: all\. Minimum confidence: none\. Scoring: hop decay 0\.85; /);
+  assert.match(await panel.getByTestId('screening-settings').textContent() ?? '', /^Settings: Most hops: 3\. As of: any date \(no time filter\)\. Undated claims: included \(on a date, only while both their ends exist\)\. Statuses: all\. Minimum confidence: none\. Scoring: hop decay 0\.85; /);
   assert.match(await panel.getByTestId('summary-conflicts').textContent() ?? '', /Israel-Gaza war \(2023-\): 50\.0% of the file \(30\.0% of the whole\) \(1 holding\)/);
   const weights = await page.getByTestId('holding-row').evaluateAll((rows) => rows.map((r) => [(r as HTMLTableRowElement).cells[1]!.textContent, (r as HTMLTableRowElement).cells[3]!.textContent]));
   assert.deepEqual(Object.fromEntries(weights), {
@@ -243,7 +243,7 @@ test('a file that is part of a fund: both shares, what was not screened with its
   const csv = (await download('export-csv')).trim().split('\n');
   assert.equal(csv.length, 5);
   assert.match(csv[0]!, /,weight,value,weight_pct_of_file,weight_pct_of_whole,match_status,.*,best_path_contested,review_options,exposure_unknown,max_hops,as_of,undated_included,statuses,min_confidence,scoring$/);
-  assert.match(csv.find((r) => r.startsWith('5,'))!, /^5,Fictional Widgets Inc\.,,,,10,,16\.7,10\.0,UNMATCHED,.*,3,,,0,"hop decay 0\.85;/);
+  assert.match(csv.find((r) => r.startsWith('5,'))!, /^5,Fictional Widgets Inc\.,,,,10,,16\.7,10\.0,UNMATCHED,.*,3,,yes,,0,"hop decay 0\.85;/);
   assert.match(csv.find((r) => r.startsWith('4,'))!, /^4,Microsfot,,,,10,,16\.7,10\.0,WEAK,/);
   assert.match(csv.find((r) => r.startsWith('3,'))!, /,"Shwe Byain Phyu Group is linked to Myanmar military: Its sources record a response: ""a company representative denied links to the military""\.",/);
   const html = await download('export-html');
@@ -251,7 +251,7 @@ test('a file that is part of a fund: both shares, what was not screened with its
   assert.match(html, /<h2>Matches to review \(1\)<\/h2><ul><li>Line 4 "Microsfot" \(weight 16\.7% of the file \(10\.0% of the whole\)\), weak:/);
   assert.match(html, /<h2>Not matched \(1\)<\/h2><ul><li>Line 5 "Fictional Widgets Inc\." \(weight 16\.7% of the file \(10\.0% of the whole\)\): no entity in the graph matches it/);
   assert.match(html, /<li>Most hops: 3<\/li><li>As of: any date \(no time filter\)<\/li>/);
-  assert.match(html, /Shwe Byain Phyu Group → Myanmar military → [^<]+<span class="cite">\[1, contested\] \[2\]<\/span> <strong class="contested">contested evidence<\/strong>/);
+  assert.match(html, /Shwe Byain Phyu Group → Myanmar military → [^<]+<span class="cite">\[1, contested, undated\] \[\d+\]<\/span> <strong class="contested">contested evidence<\/strong>/);
   assert.match(html, /<p class="contested"><strong>Contested\.<\/strong> Its sources record a response: &quot;a company representative denied links to the military&quot;\.<\/p>/);
 
   // The flag opened in the path finder: the path, its hop and "why this score" say it is contested.
