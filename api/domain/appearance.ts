@@ -29,6 +29,7 @@ export const STATUS_STYLES: Record<ClaimStatus, StatusStyle> = {
   adjudicated: { label: 'Adjudicated by a court', color: '#111111', dashed: false },
   sanctioned: { label: 'Sanctioned', color: '#5b2a86', dashed: false },
   'company-confirmed': { label: 'Confirmed by the company', color: '#333333', dashed: false },
+  'officially-listed': { label: 'Listed by an official body', color: '#1b5e83', dashed: false },
   reported: { label: 'Reported', color: '#666666', dashed: false },
   alleged: { label: 'Alleged', color: '#c0392b', dashed: true },
   denied: { label: 'Denied', color: '#aaaaaa', dashed: true },

@@ -125,6 +125,9 @@ export const CLAIM_STATUSES = [
   'company-confirmed',
   'adjudicated',
   'sanctioned',
+  // Named in an official body's own list or database (the OHCHR settlement database, the FCC
+  // Covered List): the listing is the finding; it is not a court ruling nor a sanction.
+  'officially-listed',
   'denied',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

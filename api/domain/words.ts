@@ -10,6 +10,7 @@ export const STATUS_WORDS: Readonly<Record<ClaimStatus, string>> = {
   'company-confirmed': 'confirmed by the company',
   adjudicated: 'adjudicated by a court',
   sanctioned: 'sanctioned',
+  'officially-listed': 'listed by an official body',
   denied: 'denied',
 };
 

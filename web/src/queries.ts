@@ -50,7 +50,7 @@ export interface EntityView {
 }
 
 /** GraphQL's status enum value, e.g. COMPANY_CONFIRMED. */
-export type StatusName = 'REPORTED' | 'ALLEGED' | 'COMPANY_CONFIRMED' | 'ADJUDICATED' | 'SANCTIONED' | 'DENIED';
+export type StatusName = 'REPORTED' | 'ALLEGED' | 'COMPANY_CONFIRMED' | 'ADJUDICATED' | 'SANCTIONED' | 'OFFICIALLY_LISTED' | 'DENIED';
 
 export interface ClaimView {
   id: string;
