@@ -1,0 +1,111 @@
+// What every official-list reader returns: the rows it turned into the project's own Dataset,
+// the rows it read but did not turn into data (with why), the rows it could not read, and the
+// list's provenance (publisher, page, terms, version, counts). Readers are pure: text in.
+import type { Dataset, EntityRecord } from '../exchange/dataset.ts';
+import { claimToRaw } from '../exchange/formats/common.ts';
+import type { ParseResult } from '../exchange/formats/types.ts';
+import { readCsv, type CsvRecord } from '../exchange/formats/csvText.ts';
+
+/** A row, by its line in the file (1-based, the header is line 1), and what became of it. */
+export interface RowNote {
+  line: number;
+  reason: string;
+}
+
+export interface DatasetProvenance {
+  /** The name `npm run import -- --dataset NAME` takes. */
+  name: string;
+  publisher: string;
+  sourcePage: string;
+  terms: string;
+  /** The file's version or date, as the shipped README gives it. */
+  version: string;
+  copiedFrom: string;
+  /** Rows read, and what each kind of row came to. */
+  counts: Record<string, number>;
+}
+
+export interface DatasetReading {
+  dataset: Dataset;
+  reported: RowNote[];
+  problems: RowNote[];
+  provenance: DatasetProvenance;
+}
+
+/**
+ * A stable id from a name: lower-case letters and digits joined by single hyphens
+ * ("Booking.com B.V." -> "booking-com-b-v"), so importing the same list twice finds the same nodes.
+ */
+export function nameId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 200)
+    .replace(/-+$/, '');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function isoDay(year: string, month: string, day: string): string | null {
+  const m = MONTHS.indexOf(month);
+  const d = Number(day);
+  if (m < 0 || d < 1 || d > 31) return null;
+  return `${year}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "26 September 2025" -> "2025-09-26"; null when the text is not such a date. */
+export function dayMonthYear(text: string): string | null {
+  const m = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(text.trim());
+  return m ? isoDay(m[3]!, m[2]!, m[1]!) : null;
+}
+
+/** The date a cell starts with, "March 12, 2021..." -> "2021-03-12"; null when it starts with none. */
+export function leadingMonthDayYear(text: string): string | null {
+  const m = /^([A-Z][a-z]+) (\d{1,2}), (\d{4})/.exec(text.trim());
+  return m ? isoDay(m[3]!, m[1]!, m[2]!) : null;
+}
+
+/** "2021-03-12" -> "12 March 2021", as summaries write dates. */
+export function dayInWords(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+export type CsvRows = { ok: true; rows: CsvRecord[] } | { ok: false; problems: RowNote[] };
+
+/** The records after the header, or the reason the file is not the list: its header differs or it does not parse. */
+export function listRows(text: string, file: string, expectedHeader: readonly string[], listName: string): CsvRows {
+  const { records, problems } = readCsv(text, file);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ line: Number(/\d+/.exec(p.item)?.[0] ?? 1), reason: p.reason })) };
+  const header = records[0]?.cells.map((c) => (c ?? '').trim()) ?? [];
+  if (header.join(',') !== expectedHeader.join(',')) {
+    return {
+      ok: false,
+      problems: [{
+        line: records[0]?.line ?? 1,
+        reason: `is not the ${listName}: its header must be the columns ${expectedHeader.join(', ')}; got ${header.length > 0 ? header.join(', ') : 'nothing'}`,
+      }],
+    };
+  }
+  return { ok: true, rows: records.slice(1) };
+}
+
+export function emptyDataset(): Dataset {
+  return { sources: [], entities: [], claims: [] };
+}
+
+function entityToRaw(entity: EntityRecord): Record<string, unknown> {
+  return { id: entity.id, type: entity.type, name: entity.name, ...entity.props };
+}
+
+/** The Dataset in the project's JSON import shape, for validateDataset and the import pipeline. */
+export function datasetToRaw(dataset: Dataset): ParseResult['raw'] {
+  return {
+    sources: dataset.sources.map((s) => ({ ...s })),
+    entities: dataset.entities.map(entityToRaw),
+    relations: dataset.claims.map(claimToRaw),
+  };
+}
