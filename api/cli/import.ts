@@ -2,6 +2,8 @@
 // [--dry-run] [--default-source-url URL ...]`: validates the whole file, prints what would
 // change or changed and every problem with its file and line, and exits 1 on problems.
 // Writes go through the same all-or-nothing, audited import as the API.
+// `npm run import -- --dataset ohchr-settlements|fcc-covered-list FILE [--dry-run]` reads an
+// official list (seed/datasets/) with its own reader first.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -14,16 +16,20 @@ import { decodeSpreadsheet } from '../exchange/formats/spreadsheetBytes.ts';
 import { MAX_INPUT_CHARS } from '../exchange/formats/types.ts';
 import { importFile } from '../exchange/importFile.ts';
 import type { ImportReport } from '../exchange/importDataset.ts';
+import { importOfficialList, isOfficialListName, OFFICIAL_LISTS, type OfficialListName } from '../datasets/importList.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { parseOrExit, runCli } from './runCli.ts';
 
 const USAGE =
   'usage: npm run import -- FILE [--format json|graphology|csv|ftm] [--relationships relationships.csv] ' +
-  '[--sources sources.csv] [--dry-run] [--default-source-url URL [--default-source-title TITLE] [--default-source-publisher NAME]]';
+  '[--sources sources.csv] [--dry-run] [--default-source-url URL [--default-source-title TITLE] [--default-source-publisher NAME]]\n' +
+  `       npm run import -- --dataset ${Object.keys(OFFICIAL_LISTS).join('|')} FILE [--dry-run]`;
 
 const FORMATS: Record<string, ImportFormatName> = { json: 'JSON', graphology: 'GRAPHOLOGY', csv: 'CSV', ftm: 'FTM' };
 
 interface ImportCommand {
+  /** An official list read by its own reader instead of a format's parser. */
+  list?: OfficialListName;
   format: ImportFormatName;
   input: ImportInput;
   dryRun: boolean;
@@ -67,7 +73,21 @@ function defaultSource(flags: Record<string, string | boolean>, file: string): S
   };
 }
 
+function parseListCommand(argv: string[]): ImportCommand {
+  const [, list, file, ...rest] = argv;
+  if (!list || !isOfficialListName(list)) {
+    throw new UsageError(`--dataset must be one of ${Object.keys(OFFICIAL_LISTS).join(', ')}; got "${list ?? ''}".\n${USAGE}`);
+  }
+  if (!file || file.startsWith('--')) throw new UsageError(`Name the file of the ${list} list after --dataset ${list}.\n${USAGE}`);
+  const flags = parseFlags(rest, { 'dry-run': 'boolean' });
+  const input: ImportInput = { fileName: basename(file), content: readText(file, 'FILE') };
+  return { list, format: 'CSV', input, dryRun: flags['dry-run'] === true, notes: [] };
+}
+
 function parseImportCommand(argv: string[]): ImportCommand {
+  if (argv[0] === '--dataset' || argv[0]?.startsWith('--dataset=')) {
+    return parseListCommand(argv[0] === '--dataset' ? argv : ['--dataset', argv[0].slice('--dataset='.length), ...argv.slice(1)]);
+  }
   const [file, ...rest] = argv;
   if (!file || file.startsWith('--')) throw new UsageError(`Name the file to import first.\n${USAGE}`);
   const flags = parseFlags(rest, {
@@ -132,14 +152,17 @@ async function runImport(db: Database, command: ImportCommand): Promise<number> 
   const { input, format } = command;
   for (const note of command.notes) console.error(`note: ${note}`);
   const began = Date.now();
-  console.error(`Reading ${input.fileName} as ${format}, checking it against the model and the database...`);
-  const report = await importFile(db, format, input, {
+  console.error(`Reading ${input.fileName} as ${command.list ?? format}, checking it against the model and the database...`);
+  const opts = {
     by: `import:${input.fileName}`,
     dryRun: command.dryRun,
     onProgress: progressPrinter(),
     // Files far larger than the API takes write in one transaction too; give it time.
     timeoutMs: 60 * 60_000,
-  });
+  };
+  const report = command.list
+    ? (await importOfficialList(db, command.list, input.content, input.fileName, opts)).report
+    : await importFile(db, format, input, opts);
   for (const note of report.notes) console.log(`note: ${note}`);
   if (report.problems.length > 0) {
     console.log(formatProblems(report.problems));
