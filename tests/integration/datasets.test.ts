@@ -1,0 +1,87 @@
+// Official lists through the import pipeline on the real Neo4j: the OHCHR settlement database
+// imported into the seeded database (dry run first), its counts, and a second import changing
+// nothing; the FCC Covered List through the CLI's --dataset flag.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { projectRoot } from '../../api/config.ts';
+import type { Database } from '../../api/db/database.ts';
+import { importOfficialList } from '../../api/datasets/importList.ts';
+import { graphCounts, openTestDatabase, resetToSeed } from '../support/database.ts';
+
+const OHCHR = join(projectRoot, 'seed/datasets/ohchr-settlement-database/table.csv');
+const FCC = join(projectRoot, 'seed/datasets/fcc-covered-list/table.csv');
+let db: Database;
+
+before(async () => {
+  db = await openTestDatabase();
+  await resetToSeed(db);
+});
+
+after(() => db?.close());
+
+const opts = (dryRun: boolean) => ({ by: 'import:table.csv', dryRun });
+
+test('the OHCHR database imports into the seeded database once: dry run, write, then nothing to change', async () => {
+  const text = readFileSync(OHCHR, 'utf8');
+  const seeded = await graphCounts(db);
+
+  const dry = await importOfficialList(db, 'ohchr-settlements', text, 'table.csv', opts(true));
+  assert.deepEqual(dry.report.problems, []);
+  assert.equal(dry.report.applied, false);
+  assert.deepEqual(dry.report.summary.entities, { created: 166, updated: 0, unchanged: 0 });
+  assert.deepEqual(dry.report.summary.claims, { created: 165, updated: 0, unchanged: 0 });
+  assert.deepEqual(dry.report.summary.sources, { created: 1, updated: 0, unchanged: 0 });
+  assert.deepEqual(await graphCounts(db), seeded);
+
+  const written = await importOfficialList(db, 'ohchr-settlements', text, 'table.csv', opts(false));
+  assert.equal(written.report.applied, true);
+  assert.deepEqual(await graphCounts(db), {
+    entities: seeded.entities + 166,
+    sources: seeded.sources + 1,
+    claims: seeded.claims + 165,
+  });
+
+  const again = await importOfficialList(db, 'ohchr-settlements', text, 'table.csv', opts(false));
+  assert.deepEqual(again.report.problems, []);
+  assert.deepEqual(again.report.summary.entities, { created: 0, updated: 0, unchanged: 166 });
+  assert.deepEqual(again.report.summary.claims, { created: 0, updated: 0, unchanged: 165 });
+  assert.deepEqual(again.report.summary.sources, { created: 0, updated: 0, unchanged: 1 });
+  assert.deepEqual(await graphCounts(db), { entities: seeded.entities + 166, sources: seeded.sources + 1, claims: seeded.claims + 165 });
+});
+
+test('a file that is not the list writes nothing and names the expected columns', async () => {
+  const before = await graphCounts(db);
+  const { report } = await importOfficialList(db, 'ohchr-settlements', readFileSync(FCC, 'utf8'), 'table.csv', opts(false));
+  assert.equal(report.applied, false);
+  assert.equal(report.problems.length, 1);
+  assert.match(report.problems[0]!.reason, /no, business_enterprise, listed_activity_subparagraph_of_paragraph_96, home_state, response_from_business_enterprise/);
+  assert.deepEqual(await graphCounts(db), before);
+});
+
+test('the CLI imports the FCC Covered List with --dataset, reporting the category rows', async () => {
+  const before = await graphCounts(db);
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'fcc-covered-list', FCC, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const dry = cli('--dry-run');
+  assert.equal(dry.status, 0, dry.stderr + dry.stdout);
+  assert.match(dry.stdout, /note: line 13 not imported: names a category/);
+  assert.match(dry.stdout, /entities\s+14 to create/);
+  assert.deepEqual(await graphCounts(db), before);
+
+  const run = cli();
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /claims\s+13 created/);
+  assert.deepEqual(await graphCounts(db), { entities: before.entities + 14, sources: before.sources + 1, claims: before.claims + 13 });
+
+  const usage = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'nope', FCC], { cwd: projectRoot, encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /--dataset must be one of ohchr-settlements, fcc-covered-list; got "nope"/);
+});
