@@ -33,8 +33,10 @@ CREATE CONSTRAINT claim_linked_to_id IF NOT EXISTS FOR ()-[r:LINKED_TO]-() REQUI
 CREATE CONSTRAINT claim_serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT claim_disengaged_from_id IF NOT EXISTS FOR ()-[r:DISENGAGED_FROM]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT claim_sanctioned_by_id IF NOT EXISTS FOR ()-[r:SANCTIONED_BY]-() REQUIRE r.id IS UNIQUE;
-// Search: names, aliases (a list of strings) and descriptions of every entity.
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description];
+// Search: names, aliases (a list of strings) and descriptions of every entity. The analyzer is
+// named, not left to the server's default: api/search/indexWords.ts cuts typed text into this
+// analyzer's words (Lucene's StandardTokenizer, lower-cased, no stop words).
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 // Tokens are looked up by hash on every authenticated request.
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
 // A token name says who wrote what in the audit trail, so it names one token, revoked or not.
