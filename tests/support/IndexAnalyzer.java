@@ -1,6 +1,7 @@
 // Run by tests/support/indexAnalyzer.ts with the Neo4j server's own classpath: for each line read,
 // prints the words the full-text index's analyzer ('standard-no-stop-words', the one
-// cypher/schema.cypher names) makes of it, as one JSON array of [word, Lucene type] per line.
+// cypher/schema.cypher names) makes of it, as one JSON array of [word, Lucene type, start, end]
+// per line (start and end in UTF-16 units of the line, as JavaScript counts).
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.neo4j.kernel.api.impl.fulltext.analyzer.providers.StandardNoStopWords;
 
@@ -21,10 +23,12 @@ public class IndexAnalyzer {
       try (TokenStream tokens = analyzer.tokenStream("name", line)) {
         CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
         TypeAttribute type = tokens.addAttribute(TypeAttribute.class);
+        OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
         tokens.reset();
         while (tokens.incrementToken()) {
           if (json.length() > 1) json.append(',');
-          json.append('[').append(quote(term.toString())).append(',').append(quote(type.type())).append(']');
+          json.append('[').append(quote(term.toString())).append(',').append(quote(type.type()))
+              .append(',').append(offset.startOffset()).append(',').append(offset.endOffset()).append(']');
         }
         tokens.end();
       }

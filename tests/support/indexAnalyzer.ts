@@ -7,7 +7,10 @@ import { projectRoot } from '../../api/config.ts';
 import { resolveNeo4jClasspath } from '../../api/db/localNeo4j.ts';
 
 export interface AnalyzedWord {
+  /** Lower-cased, as the index holds it. */
   word: string;
+  /** The word as it stands in the text. */
+  original: string;
   /** Lucene's token type: <ALPHANUM>, <NUM>, <IDEOGRAPHIC>, <HIRAGANA>, <KATAKANA>, <HANGUL>, <SOUTHEAST_ASIAN>, <EMOJI>. */
   type: string;
 }
@@ -23,5 +26,7 @@ export function analyzeLikeIndex(texts: string[]): AnalyzedWord[][] {
   if (run.status !== 0) throw new Error(`IndexAnalyzer.java failed (exit ${run.status}): ${run.stderr || run.error?.message}`);
   const lines = run.stdout.trimEnd().split('\n');
   if (lines.length !== texts.length) throw new Error(`IndexAnalyzer.java answered ${lines.length} lines for ${texts.length} texts`);
-  return lines.map((line) => (JSON.parse(line) as [string, string][]).map(([word, type]) => ({ word, type })));
+  return lines.map((line, i) =>
+    (JSON.parse(line) as [string, string, number, number][]).map(([word, type, start, end]) => ({ word, original: texts[i]!.slice(start, end), type })),
+  );
 }
