@@ -42,10 +42,13 @@ export function indexWords(text: string): string[] {
 }
 
 function longestMatch(text: string, at: number): IndexWord | null {
+  // Matched on the rest of the text alone: a word starts afresh, and the rules that look back
+  // (wordBreak.ts) must not see the word before it.
+  const rest = text.slice(at);
   let best: IndexWord | null = null;
   for (const { kind, pattern } of WORD_RULES) {
-    pattern.lastIndex = at;
-    const found = pattern.exec(text)?.[0];
+    pattern.lastIndex = 0;
+    const found = pattern.exec(rest)?.[0];
     if (found && found.length > (best?.text.length ?? 0)) best = { text: found, kind };
   }
   return best;

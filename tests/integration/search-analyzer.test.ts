@@ -28,7 +28,7 @@ const SHAPES = [
   "Fictionals' Union", 'Acme Fictional S.A.', 'U.S.A. Fictional Corp.', 'Unit 1234 Fictional', '1,200 3.5 v1.2',
   'Fictional_Systems__Ltd', 'fictional@example.org', 'https://fictional.example/x-y', 'Acme™ Fictional © 2020',
   'Fictional 🙂 Co 👍🏽 🇫🇷 1️⃣', '架空通信株式会社', 'カクウ・テレコム', 'ひらがな架空', '가상통신', 'SK가상텔레콤',
-  'บริษัทสมมติ จำกัด', 'ကုမ္ပဏီ', 'ក្រុមហ៊ុន', 'חברה בדיונית בע"מ', 'צה"ל', 'Шаблон-Фикция', 'Εταιρεία Φανταστική',
+  'บริษัทสมมติ จำกัด', 'ကုမ္ပဏီ', 'ក្រុមហ៊ុន', 'חברה בדיונית בע"מ', 'צה"ל', 'ש"ש"ש"ש', 'א"ב.ג"ד', 'Шаблон-Фикция', 'Εταιρεία Φανταστική',
   'شركة خيالية', 'काल्पनिक कंपनी', 'Ｆｉｃｔｉｏｎａｌ', 'ﬁctional x² ½', 'İstanbul Fictional ΟΔΟΣ', 'name:fictional AND OR',
 ];
 

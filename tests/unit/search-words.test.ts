@@ -51,6 +51,9 @@ test('Thai, Lao, Myanmar and Khmer runs are one word each, digits apart', () => 
 test('Hebrew keeps its gershayim and geresh inside a word', () => {
   assert.deepEqual(indexWords('צה"ל'), ['צה"ל']);
   assert.deepEqual(indexWords('שָׁלוֹם'), ['שָׁלוֹם']);
+  // Lucene allows one gershayim per run of letters: after it, no "." or second quote joins.
+  assert.deepEqual(indexWords('א"ב.ג"ד'), ['א"ב', 'ג"ד']);
+  assert.deepEqual(indexWords('ש"ש"ש"ש'), ['ש"ש', 'ש"ש']);
 });
 
 test('emoji and symbols such as ™ are words to the index but not words a search needs', () => {
