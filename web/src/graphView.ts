@@ -4,12 +4,23 @@ import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { downloadAsPNG } from '@sigma/export-image';
 import type { CameraState } from 'sigma/types';
-import { svgPicture, type PictureNode } from './svgPicture.ts';
+import type { PictureEdge, PictureNode } from './svgPicture.ts';
 import { DashedEdgeProgram } from './dashedEdgeProgram.ts';
 import { EDGE_SIZE, NODE_SIZE, STATUS_STYLES, TYPE_COLORS, statusFromName, relationLabel, SCENARIO_STYLES } from './appearance.ts';
 import type { ClaimView, EntityView } from './queries.ts';
+import type { ClaimStatus, EntityType } from '../../api/domain/model.ts';
+
+/** What a picture of the graph needs: every node and claim as drawn, and what kinds are shown. */
+export interface GraphShapes {
+  nodes: PictureNode[];
+  edges: PictureEdge[];
+  types: Set<EntityType>;
+  statuses: Set<ClaimStatus>;
+  /** Claims the scenario on screen ended or simulated; both empty without a scenario. */
+  removed: number;
+  simulated: number;
+}
 
 /** How long the layout runs after the graph changes; it settles well within this for a few hundred nodes. */
 const LAYOUT_MS = 1500;
@@ -34,6 +45,9 @@ export class GraphView {
   private removedEdges = new Set<string>();
   private simulatedEdges = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
+  /** Positions from a shared link, used for nodes as they are drawn (then forgotten). */
+  private pending: Map<string, { x: number; y: number }> | null = null;
+  private dragged: string | null = null;
 
   constructor(private readonly container: HTMLElement, events: GraphViewEvents) {
     this.sigma = new Sigma(this.graph, container, {
@@ -68,6 +82,7 @@ export class GraphView {
     // Sigma only watches the window; the side panel opening or closing resizes the container.
     this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRefresh());
     this.resizeObserver.observe(container);
+    this.enableDragging();
     this.sigma.on('enterNode', () => (container.style.cursor = 'pointer'));
     this.sigma.on('leaveNode', () => (container.style.cursor = ''));
   }
@@ -78,6 +93,9 @@ export class GraphView {
    */
   show(entities: Pick<EntityView, 'id' | 'type' | 'name'>[], claims: ClaimView[], centers: ReadonlySet<string>): void {
     this.stopLayout();
+    const pending = this.pending;
+    this.pending = null;
+    let placedFromLink = 0;
     const wanted = new Set(entities.map((e) => e.id));
     this.graph.forEachNode((id) => {
       if (!wanted.has(id)) this.graph.dropNode(id);
@@ -100,6 +118,9 @@ export class GraphView {
       };
       if (this.graph.hasNode(entity.id)) {
         this.graph.mergeNodeAttributes(entity.id, attributes);
+      } else if (pending?.has(entity.id)) {
+        this.graph.addNode(entity.id, { ...attributes, ...pending.get(entity.id)! });
+        placedFromLink++;
       } else {
         const anchor = anchorOf(entity.id) ?? { x: 0, y: 0 };
         const angle = Math.random() * 2 * Math.PI;
@@ -114,6 +135,7 @@ export class GraphView {
         color: style.color,
         dashed: style.dashed,
         size: EDGE_SIZE,
+        status: statusFromName(claim.status),
         label: relationLabel(claim.type),
       });
     }
@@ -121,7 +143,46 @@ export class GraphView {
     else this.select(this.selected);
     this.container.dataset.nodes = String(this.graph.order);
     this.container.dataset.edges = String(this.graph.size);
-    this.runLayout();
+    // A link that placed every node reproduces its picture: no layout moves them.
+    if (pending && placedFromLink === this.graph.order) {
+      this.sigma.refresh();
+      this.container.dataset.layout = 'settled';
+    } else this.runLayout();
+  }
+
+  /** Places the nodes of the next show() here, when they are among those shown. */
+  placeNext(positions: Map<string, { x: number; y: number }>): void {
+    this.pending = positions.size ? positions : null;
+  }
+
+  /** Drag a node to move it; the layout stops so it stays where it is put. */
+  private enableDragging(): void {
+    this.sigma.on('downNode', ({ node }) => {
+      this.stopLayout();
+      this.dragged = node;
+      this.sigma.getCamera().disable();
+    });
+    this.sigma.getMouseCaptor().on('mousemovebody', (e) => {
+      if (!this.dragged) return;
+      const at = this.sigma.viewportToGraph(e);
+      this.graph.mergeNodeAttributes(this.dragged, { x: at.x, y: at.y });
+      e.preventSigmaDefault();
+      e.original.preventDefault();
+      e.original.stopPropagation();
+    });
+    this.sigma.getMouseCaptor().on('mouseup', () => {
+      if (!this.dragged) return;
+      this.dragged = null;
+      this.sigma.getCamera().enable();
+      this.moved.forEach((listener) => listener());
+    });
+  }
+
+  private readonly moved: (() => void)[] = [];
+
+  /** Called when the user has moved a node. */
+  onNodeMoved(listener: () => void): void {
+    this.moved.push(listener);
   }
 
   /** Highlights these nodes and claims (a path finder's result); null returns to normal. */
@@ -168,27 +229,29 @@ export class GraphView {
     this.sigma.getCamera().on('updated', listener);
   }
 
-  /** Downloads the current view as a PNG file. */
-  downloadPng(fileName: string): Promise<void> {
-    return downloadAsPNG(this.sigma, { fileName, backgroundColor: '#ffffff' });
-  }
-
-  /** The current view as SVG text: what is on screen, where it is drawn. */
-  svg(title: string): string {
-    const { width, height } = this.sigma.getDimensions();
-    const shapes = new Map<string, PictureNode>();
+  /** Every node and claim as styled now (scenario marks included), in graph coordinates. */
+  shapes(): GraphShapes {
+    const nodes = new Map<string, PictureNode>();
+    const types = new Set<EntityType>();
     this.graph.forEachNode((id, a) => {
-      const at = this.viewportPosition(id)!;
-      shapes.set(id, { x: at.x, y: at.y, size: (a.size as number) * 0.9, color: a.color as string, label: a.label as string });
+      types.add(a.entityType as EntityType);
+      nodes.set(id, { x: a.x as number, y: a.y as number, size: a.size as number, color: a.color as string, label: a.label as string });
     });
-    const edges = this.graph.mapEdges((_, a, s, t) => ({
-      from: shapes.get(s)!,
-      to: shapes.get(t)!,
-      color: a.color as string,
-      dashed: Boolean(a.dashed),
-      size: a.size as number,
-    }));
-    return svgPicture(width, height, [...shapes.values()], edges, title);
+    const statuses = new Set<ClaimStatus>();
+    const edges = this.graph.mapEdges((id, a, s, t) => {
+      const removed = this.removedEdges.has(id);
+      const simulated = this.simulatedEdges.has(id);
+      if (!removed && !simulated) statuses.add(a.status as ClaimStatus);
+      const mark = removed ? SCENARIO_STYLES.removed : simulated ? SCENARIO_STYLES.simulated : null;
+      return {
+        from: nodes.get(s)!,
+        to: nodes.get(t)!,
+        color: mark?.color ?? (a.color as string),
+        dashed: mark ? true : Boolean(a.dashed),
+        size: (a.size as number) * (simulated ? 2 : 1),
+      };
+    });
+    return { nodes: [...nodes.values()], edges, types, statuses, removed: this.removedEdges.size, simulated: this.simulatedEdges.size };
   }
 
   /** Moves the camera to fit the whole graph. */
