@@ -86,6 +86,8 @@ test('the legend lists scenario marks only while a scenario is drawn', () => {
   assert.equal(legendEntries(null, false).filter((e) => e.kind === 'scenario').length, 0);
   assert.deepEqual(legendEntries(null, true).filter((e) => e.kind === 'scenario').map((e) => e.label), ['Ended by the scenario', 'Simulated by the scenario']);
   assert.ok(legendEntries(null, false).some((e) => e.label === 'State body'), 'types in words, not as model names');
+  const greyed = legendEntries({ types: new Set(['Company']), statuses: new Set(), faded: true }, false);
+  assert.deepEqual(greyed.map((e) => e.label), ['Company', 'Greyed: outside the highlight']);
 });
 
 test('filters read as words: no enum names, no bare dates, no raw floats', () => {

@@ -18,11 +18,15 @@ export interface GraphShapes extends Drawn {
 export function graphShapes(graph: AbstractGraph, h: Highlights): GraphShapes {
   const types = new Set<EntityType>();
   const statuses = new Set<ClaimStatus>();
+  let faded = false;
   const nodes = graph.mapNodes((id, a): PictureNode => {
     const look = styleNode(id, { color: a.color as string, label: a.label as string }, h);
     const type = a.entityType as EntityType;
-    if (look.color === TYPE_COLORS[type]) types.add(type);
-    return { id, x: a.x as number, y: a.y as number, size: a.size as number, color: look.color as string, label: (look.label as string | null) ?? '' };
+    const greyed = look.color !== TYPE_COLORS[type];
+    if (greyed) faded = true;
+    else types.add(type);
+    // A picture keeps every name, greyed ones too: a reader cannot hover to find out.
+    return { id, x: a.x as number, y: a.y as number, size: a.size as number, color: look.color as string, label: a.label as string, faded: greyed };
   });
   const edges = graph.mapEdges((id, a, from, to): PictureEdge => {
     const look = styleEdge(id, { color: a.color as string, size: a.size as number, dashed: Boolean(a.dashed) }, [from, to], h);
@@ -30,5 +34,5 @@ export function graphShapes(graph: AbstractGraph, h: Highlights): GraphShapes {
     if (look.color === STATUS_STYLES[status]?.color) statuses.add(status);
     return { from, to, color: look.color as string, size: look.size as number, dashed: Boolean(look.dashed) };
   });
-  return { nodes, edges, edgeIds: graph.edges(), types, statuses };
+  return { nodes, edges, edgeIds: graph.edges(), types, statuses, faded };
 }

@@ -4,6 +4,7 @@
 import { CLAIM_STATUSES, ENTITY_TYPE_NAMES, type ClaimStatus, type EntityType } from '../../api/domain/model.ts';
 import { capitalised, entityTypeWords } from '../../api/domain/words.ts';
 import { SCENARIO_STYLES, STATUS_STYLES, TYPE_COLORS } from './appearance.ts';
+import { FADED } from './graphStyle.ts';
 
 export interface LegendEntry {
   kind: 'entity' | 'claim' | 'scenario';
@@ -18,6 +19,8 @@ export interface LegendEntry {
 export interface Drawn {
   types: ReadonlySet<EntityType>;
   statuses: ReadonlySet<ClaimStatus>;
+  /** Some entities are greyed by a highlight (paths, a selection, a scenario's focus). */
+  faded?: boolean;
 }
 
 export function legendEntries(drawn: Drawn | null, scenarioShown: boolean): LegendEntry[] {
@@ -30,5 +33,6 @@ export function legendEntries(drawn: Drawn | null, scenarioShown: boolean): Lege
   const marks = scenarioShown
     ? Object.entries(SCENARIO_STYLES).map(([key, style]): LegendEntry => ({ kind: 'scenario', key, label: style.label, color: style.color, dashed: style.dashed }))
     : [];
-  return [...types, ...statuses, ...marks];
+  const greyed: LegendEntry[] = drawn?.faded ? [{ kind: 'entity', key: 'faded', label: 'Greyed: outside the highlight', color: FADED.pathNode, dashed: false }] : [];
+  return [...types, ...greyed, ...statuses, ...marks];
 }

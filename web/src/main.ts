@@ -369,6 +369,7 @@ Object.assign(window, {
   conflictLinks: {
     nodePosition: (id: string) => view.viewportPosition(id),
     nodes: () => view.graph.nodes(),
+    claims: () => view.graph.edges(),
     placements: () => view.placements(),
     camera: () => view.camera(),
   },

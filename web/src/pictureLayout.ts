@@ -13,6 +13,8 @@ export interface PictureNode {
   size: number;
   color: string;
   label: string;
+  /** Greyed by a highlight: drawn, and named, in grey. */
+  faded?: boolean;
 }
 
 export interface PictureEdge {

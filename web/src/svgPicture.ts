@@ -29,7 +29,7 @@ export function svgPicture(nodes: PictureNode[], edges: PictureEdge[], caption: 
     const p = layout.nodes.get(node.id)!;
     const label = p.labelLines.map((line, i) => text(p.x + node.size + 4, p.y + FONT.label * 0.35 + i * FONT.label * LINE_HEIGHT, line)).join('');
     return (
-      `<g class="node" data-id="${escapeXml(node.id)}"><title>${escapeXml(node.label)}</title>` +
+      `<g class="node" data-id="${escapeXml(node.id)}"${node.faded ? ' fill="#8a8a8a"' : ''}><title>${escapeXml(node.label)}</title>` +
       `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="${n(node.size)}" fill="${escapeXml(node.color)}" stroke="#ffffff" stroke-width="1"/>${label}</g>`
     );
   });
