@@ -1,10 +1,6 @@
-// Saves text or a blob as a file in the user's downloads.
+// Saves text as a file in the user's downloads.
 export function downloadText(name: string, mediaType: string, content: string): void {
-  downloadBlob(name, new Blob([content], { type: mediaType }));
-}
-
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
+  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
