@@ -20,9 +20,11 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   return openAppPage(browser, api.url);
 }
 
-async function searchAndOpen(page: Page, text: string, name: string): Promise<void> {
+/** Opens the suggestion named `name`, or the one for entity `id` when names overlap ("Project Nimbus" and "Project Nimbus cloud services"). */
+async function searchAndOpen(page: Page, text: string, name: string, id?: string): Promise<void> {
   await page.getByTestId('search-input').fill(text);
-  await page.getByTestId('search-suggestion').filter({ hasText: name }).first().click();
+  const suggestions = page.getByTestId('search-suggestion');
+  await (id ? suggestions.and(page.locator(`[data-id="${id}"]`)) : suggestions.filter({ hasText: name }).first()).click();
   await page.getByTestId('details-name').filter({ hasText: name }).waitFor();
 }
 
@@ -42,7 +44,7 @@ test("an entity's panel lists its own claims as sentences, in the right directio
   assert.ok(groups.some((g) => /^Operates \(\d+\)$/.test(g)) && groups.some((g) => /^Is a party to \(\d+\)$/.test(g)), groups.join(', '));
   await panel.screenshot({ path: screenshotPath('entity-panel-google.png') });
 
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await panel.getByTestId('claim-sentence').first().waitFor();
   const nimbus = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
   assert.ok(nimbus.includes('Google is a party to Project Nimbus'), nimbus.join('\n'));
@@ -85,7 +87,7 @@ test('search, open an entity and read a source link from the side panel', async 
 
 test('double-clicking a node expands its neighbours into the same graph', async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   const before = await drawnNodes(page);
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
@@ -141,7 +143,7 @@ test('a failing server shows a visible error, not a blank page', async () => {
 
 test('a shared link restores the same entities, filters and selection', async () => {
   const first = await openPage();
-  await searchAndOpen(first.page, 'Project Nimbus', 'Project Nimbus');
+  await searchAndOpen(first.page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await first.page.getByTestId('filter-status-denied').uncheck();
   await first.page.waitForFunction(() => location.hash.includes('st=') && location.hash.includes('s=contract-nimbus'));
   const link = first.page.url();
@@ -168,7 +170,7 @@ test('a tampered link says which parts it ignored', async () => {
 
 test('the export menu saves an SVG picture of the view', async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   await page.getByTestId('export-menu').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
@@ -193,7 +195,7 @@ test('an editor adds a claim with a new source from the side panel', async () =>
   await page.getByTestId('sign-in').click();
   await page.getByTestId('signed-in-as').filter({ hasText: 'Editing as browser-editor' }).waitFor();
 
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus');
+  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   const panel = page.getByTestId('details-panel');
   const before = await panel.getByTestId('claim').count();
   await panel.getByTestId('add-claim').click();
