@@ -7,8 +7,10 @@ import { projectRoot } from '../api/config.ts';
 import type { Database } from '../api/db/database.ts';
 import { formatProblems } from '../api/exchange/dataset.ts';
 import type { ImportReport } from '../api/exchange/importDataset.ts';
-import { importOfficialList, type OfficialListName } from '../api/datasets/importList.ts';
-import { DatasetRejected } from './seed.ts';
+import { importOfficialList, OFFICIAL_LISTS, type OfficialListName } from '../api/datasets/importList.ts';
+import { validateDataset, type EntityRecord } from '../api/exchange/dataset.ts';
+import { resolveIncoming } from '../api/resolution/resolve.ts';
+import { DatasetRejected, readJson, seedPath } from './seed.ts';
 
 export interface ShippedList {
   list: OfficialListName;
@@ -30,4 +32,24 @@ export async function loadShippedLists(db: Database, onLoaded: (list: ShippedLis
     }
     onLoaded(shipped, report);
   }
+}
+
+/**
+ * The companies and investors `npm start` serves, worked out without a database: the seed's,
+ * then each shipped list's after resolution against those before it, as loading resolves them.
+ * For measuring matching on the default graph (scripts/eval-matching.ts, the labelled test).
+ */
+export function shippedCompanies(): EntityRecord[] {
+  const seed = validateDataset(readJson(seedPath), seedPath);
+  if (!seed.ok) throw new DatasetRejected(formatProblems(seed.problems));
+  const resolvable = (e: EntityRecord) => e.type === 'Company' || e.type === 'Investor';
+  const byId = new Map(seed.dataset.entities.filter(resolvable).map((e) => [e.id, e]));
+  const mergedInto = new Map<string, string>();
+  for (const shipped of SHIPPED_LISTS) {
+    const reading = OFFICIAL_LISTS[shipped.list](readFileSync(join(projectRoot, shipped.path), 'utf8'), shipped.path);
+    const { dataset, merged } = resolveIncoming(reading.dataset, { stored: [...byId.values()], mergedInto, decisions: new Map() });
+    for (const m of merged) mergedInto.set(m.id, m.into);
+    for (const e of dataset.entities) if (resolvable(e)) byId.set(e.id, e);
+  }
+  return [...byId.values()];
 }
