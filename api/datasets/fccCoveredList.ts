@@ -60,6 +60,7 @@ export function readFccCoveredList(text: string, file = 'fcc-covered-list/table.
     version: 'snapshot of 2026-08-22 (latest inclusion 28 July 2026)',
     copiedFrom: 'opensanctions/opensanctions datasets/us/fcc_covered_list/table.csv, commit f33cff233ff4393a8c71784cfe280275727b52ca (2026-08-22)',
     counts,
+    listSourceId: FCC_SOURCE.id,
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];

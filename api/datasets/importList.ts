@@ -9,6 +9,7 @@ import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
+import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
 
@@ -28,6 +29,12 @@ export interface OfficialListImport {
   report: ImportReport;
   /** Null when the file could not be read. */
   resolution: Resolution | null;
+}
+
+function endedNote(claims: EndedListing[], ending: ListingsToEnd, verb: string): string {
+  const shown = claims.slice(0, 20).map((c) => c.id).join(', ');
+  const more = claims.length > 20 ? ` and ${claims.length - 20} more` : '';
+  return `${claims.length} claim(s) of an earlier copy no longer in the list ${verb} on ${ending.end} (kept, not deleted): ${shown}${more}`;
 }
 
 function resolutionNotes(resolution: Resolution): string[] {
@@ -51,6 +58,10 @@ export async function importOfficialList(
     return { reading, resolution: null, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
   const resolution = resolveIncoming(reading.dataset, await readGraphState(db));
+  const ending: ListingsToEnd | null = reading.provenance.listSourceId
+    ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
+    : null;
+  const endNotes: string[] = [];
   const report = await importDataset(
     db,
     datasetToRaw(resolution.dataset),
@@ -60,8 +71,10 @@ export async function importOfficialList(
       alsoWrite: async (run, summary, at) => {
         await opts.alsoWrite?.(run, summary, at);
         await writeResolution(run, resolution.merged, resolution.review, { by: opts.by, at, dataset: list });
+        const ended = ending ? await endListings(run, ending, opts.by, at) : [];
+        if (ended.length > 0) endNotes.push(endedNote(ended, ending!, 'ended'));
         const record = importRecord(
-          { provenance: reading.provenance, fileName, text, by: opts.by, merged: resolution.merged.length, sentToReview: resolution.review.length, reported: reading.reported },
+          { provenance: reading.provenance, fileName, text, by: opts.by, merged: resolution.merged.length, sentToReview: resolution.review.length, ended: ended.length, reported: reading.reported },
           summary,
           at,
         );
@@ -70,5 +83,10 @@ export async function importOfficialList(
     },
     [...notes, ...resolutionNotes(resolution)],
   );
+  if (opts.dryRun && report.problems.length === 0 && ending) {
+    const toEnd = await listingsToEnd(db, ending);
+    if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
+  }
+  report.notes.push(...endNotes);
   return { reading, report, resolution };
 }

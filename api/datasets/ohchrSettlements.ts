@@ -85,6 +85,7 @@ export function readOhchrSettlements(text: string, file = 'ohchr-settlement-data
     version: 'as updated in September 2025, with removals recorded up to July 2026',
     copiedFrom: 'opensanctions/opensanctions datasets/ps/ohchr_settlement/table.csv, commit f33cff233ff4393a8c71784cfe280275727b52ca (2026-08-22)',
     counts,
+    listSourceId: OHCHR_SOURCE.id,
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];

@@ -13,6 +13,8 @@ export interface ImportRecordInput {
   by: string;
   merged: number;
   sentToReview: number;
+  /** Claims of an earlier copy that this one no longer holds, ended by this import. */
+  ended: number;
   reported: readonly RowNote[];
 }
 
@@ -43,6 +45,7 @@ export function importRecord(input: ImportRecordInput, summary: ImportReport['su
     sourcesUnchanged: summary.sources.unchanged,
     merged: input.merged,
     sentToReview: input.sentToReview,
+    ended: input.ended,
     reported: input.reported.map((r) => `line ${r.line}: ${r.reason}`),
   };
 }

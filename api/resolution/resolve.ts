@@ -6,6 +6,7 @@
 // earlier decision on a pair wins. Pure: the graph's state comes in, the plan goes out.
 import type { ClaimRecord, Dataset, EntityProps, EntityRecord } from '../exchange/dataset.ts';
 import { canonicalIdentifier } from '../domain/identifiers.ts';
+import { claimId } from '../domain/model.ts';
 import { buildMatchIndex, MATCHING, matchOptions, type MatchOption } from '../portfolio/matching.ts';
 
 /**
@@ -108,7 +109,7 @@ function folded(stored: EntityRecord, incoming: EntityRecord): EntityRecord {
 function rewriteClaim(claim: ClaimRecord, into: ReadonlyMap<string, string>): ClaimRecord {
   const from = into.get(claim.from) ?? claim.from;
   const to = into.get(claim.to) ?? claim.to;
-  return from === claim.from && to === claim.to ? claim : { ...claim, from, to };
+  return from === claim.from && to === claim.to ? claim : { ...claim, id: claimId(from, claim.type, to), from, to };
 }
 
 export function resolveIncoming(dataset: Dataset, graph: GraphState): Resolution {
