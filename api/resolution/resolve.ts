@@ -48,6 +48,8 @@ export interface ReviewPair {
   candidateName: string;
   score: number;
   reason: string;
+  /** Why it is not merged without a person: what falls short of certainty. */
+  doubt: string;
 }
 
 export interface Resolution {
@@ -91,6 +93,16 @@ function isCertain(option: MatchOption, incoming: EntityRecord, candidate: Entit
   if (a !== null && b !== null && a !== b) return false;
   const close = second !== undefined && option.score - second.score < MATCHING.margin;
   return option.score >= MATCHING.exactAlias && !close;
+}
+
+/** Why an option is left to a person, in words; the first shortfall of isCertain's rule. */
+function doubtOf(option: MatchOption, incoming: EntityRecord, candidate: EntityRecord, options: readonly MatchOption[], taken: boolean): string {
+  if (taken) return `another row of the same list was already merged into ${candidate.name}`;
+  const [a, b] = [optionalText(incoming.props.country), optionalText(candidate.props.country)];
+  if (option.score >= MATCHING.exactAlias && a !== null && b !== null && a !== b) return `the countries differ (${a} and ${b})`;
+  const rival = options.find((o) => o.entityId !== option.entityId && Math.abs(o.score - option.score) < MATCHING.margin);
+  if (option.score >= MATCHING.exactAlias && rival) return `${rival.name} is as close a match`;
+  return 'the names are alike but not the same, and no identifier joins them';
 }
 
 /** The stored entity with what the list adds: its name and aliases as aliases, fields the stored one lacks. */
@@ -172,6 +184,7 @@ export function resolveIncoming(dataset: Dataset, graph: GraphState): Resolution
     }
     entities.push(incoming);
     for (const option of options) {
+      const isTaken = taken.has(option.entityId);
       const stored = storedById.get(option.entityId);
       if (!stored || stored.type !== incoming.type || option.score < REVIEW_FLOOR) continue;
       review.push({
@@ -182,6 +195,7 @@ export function resolveIncoming(dataset: Dataset, graph: GraphState): Resolution
         candidateName: option.name,
         score: option.score,
         reason: option.reason,
+        doubt: doubtOf(option, incoming, stored, options, isTaken),
       });
     }
   }

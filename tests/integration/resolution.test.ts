@@ -93,13 +93,14 @@ test("an editor's decisions on the review queue: 'different' keeps two apart on 
   assert.deepEqual(first.data!.importOfficialList.summary.entities.created, 2, 'uncertain: each written as its own entity meanwhile');
   assert.ok(first.data!.importOfficialList.notes.some((n: string) => /2 possible duplicate pair\(s\) for 2 entities sent to review/.test(n)));
 
-  const queue = await api.gql(`{ entityPairs { key score reason dataset incoming { id name country } candidate { id name country } status } }`);
+  const queue = await api.gql(`{ entityPairs { key score reason doubt dataset incoming { id name country } candidate { id name country } status } }`);
   assert.equal(queue.errors, undefined);
   const pair = (incoming: string) => queue.data!.entityPairs.find((p: any) => p.incoming.id === incoming);
   const apart = pair('zephyr-optics-technology-ltd');
   const together = pair('vantor-mapping-systems-ltd');
   assert.deepEqual([apart.candidate.id, apart.incoming.country, apart.candidate.country, apart.dataset, apart.status], ['zephyr-optics-technology', 'DE', 'XA', 'ohchr-settlements', 'OPEN']);
   assert.ok(apart.score >= 0.7 && apart.score < 1 && /legal form/.test(apart.reason), JSON.stringify(apart));
+  assert.equal(apart.doubt, 'the countries differ (DE and XA)');
   assert.equal(together.candidate.id, 'vantor-mapping-systems');
 
   const anonymous = await api.gql(`mutation($k: ID!) { decideEntityPair(key: $k, same: false) { status } }`, { k: apart.key });

@@ -50,7 +50,7 @@ test('a name matching a stored alias, with no country to contradict it, folds to
 test('the same name in another country is not merged: it goes to review', () => {
   const r = resolveIncoming(list(company('zephyr-optics-technology', 'Zephyr Optics Technology', { country: 'XD' })), graph());
   assert.deepEqual(r.merged, []);
-  assert.deepEqual(r.review.map((p) => p.key), [pairKey('zephyr-optics-technology', 'zephyr-optics')]);
+  assert.deepEqual(r.review.map((p) => [p.key, p.doubt]), [[pairKey('zephyr-optics-technology', 'zephyr-optics'), 'the countries differ (XD and XA)']]);
   assert.ok(r.dataset.entities.some((e) => e.id === 'zephyr-optics-technology'), 'written as its own entity meanwhile');
 });
 
@@ -82,7 +82,7 @@ test('two rows of one list are two enterprises to its publisher: the second look
     graph(),
   );
   assert.deepEqual(r.merged.map((m) => m.id), ['zephyr-optics-technology-ltd']);
-  assert.deepEqual(r.review.map((p) => p.incomingId), ['zephyr-optics-technology-plc']);
+  assert.deepEqual(r.review.map((p) => [p.incomingId, p.doubt]), [['zephyr-optics-technology-plc', 'another row of the same list was already merged into Zephyr Optics Technology']]);
 });
 
 test('entities that are not companies or investors are joined by id only, never by name', () => {

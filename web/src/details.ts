@@ -195,5 +195,6 @@ function sourceItem(source: SourceView, quotes: readonly string[]): HTMLElement 
       ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link', text: label })
       : el('span', { 'data-testid': 'source-text', text: `${label} — ${source.url}` }),
     ...quotes.map((quote) => el('blockquote', { class: 'evidence', 'data-testid': 'source-quote', cite: href ?? undefined, text: `“${quote}”` })),
+    source.licence ? el('span', { class: 'muted licence', 'data-testid': 'source-licence', text: ` Terms: ${source.licence}` }) : null,
   );
 }

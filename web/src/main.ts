@@ -14,6 +14,7 @@ import { setUpSession } from './session.ts';
 import { setUpPathFinder } from './pathFinder.ts';
 import { setUpScenarioPanel } from './scenarioPanel.ts';
 import { setUpScreeningPanel } from './screeningPanel.ts';
+import { setUpDatasetsPanel } from './datasetsPanel.ts';
 import type { PathView } from './pathQueries.ts';
 import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
 import { decodeViewState, encodeViewState, type Camera, type ViewState } from './viewState.ts';
@@ -248,6 +249,16 @@ const screeningPanel = setUpScreeningPanel($('screening'), {
   report: (kind, text) => showStatus(statusLine, kind, text),
 });
 $('open-screening').addEventListener('click', () => screeningPanel.open());
+
+const datasetsPanel = setUpDatasetsPanel($('datasets'), {
+  isEditor: () => actions.editing !== null,
+  openEntity(id) {
+    datasetsPanel.close();
+    openEntity(id);
+  },
+  report: (kind, text) => showStatus(statusLine, kind, text),
+});
+$('open-datasets').addEventListener('click', () => datasetsPanel.open());
 // A shared scenario link: ?scenario=<saved id>.
 const sharedScenario = state.scenarioId ? scenarioPanel.openById(state.scenarioId) : Promise.resolve();
 
@@ -258,15 +269,18 @@ setUpSession($('sign-in-bar'), $('sign-in-gate'), (role) => {
   if (state.selected) void select(state.selected);
 });
 
+/** Draws an entity's neighbourhood afresh and opens its panel, as picking it in the search does. */
+function openEntity(id: string): void {
+  view.placeFromLink(new Map());
+  state.expanded = [id];
+  void loadView().then(() => view.fit());
+  void select(id);
+}
+
 setUpSearch(
   $('search-input'),
   $('search-suggestions'),
-  (id) => {
-    view.placeFromLink(new Map());
-    state.expanded = [id];
-    void loadView().then(() => view.fit());
-    void select(id);
-  },
+  openEntity,
   (message) => showStatus(statusLine, 'error', `Search failed: ${message}`),
 );
 

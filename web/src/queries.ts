@@ -12,7 +12,7 @@ const TYPED_FIELDS = ENTITY_TYPE_NAMES.map((type) => {
 }).join(' ');
 
 const ENTITY_FIELDS = `${COMMON} ${TYPED_FIELDS}`;
-const SOURCE_FIELDS = 'id publisher title date url kind';
+const SOURCE_FIELDS = 'id publisher title date url kind licence';
 const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } sources { ${SOURCE_FIELDS} }`;
 
 export const SEARCH = `query Search($text: String!, $limit: Int) {
@@ -37,6 +37,8 @@ export interface SourceView {
   date: string | null;
   url: string;
   kind: string | null;
+  /** The terms of reuse its publisher states, where stated. */
+  licence?: string | null;
 }
 
 export interface EntityView {
