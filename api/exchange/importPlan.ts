@@ -36,6 +36,18 @@ function claimContent(claim: ClaimRecord | StoredClaim): Record<string, unknown>
   return Object.fromEntries(CLAIM_CONTENT.map((k) => [k, (claim as unknown as Record<string, unknown>)[k]]));
 }
 
+/**
+ * An import adds aliases and never takes one away: an entity many sources name (the seed's, and
+ * an official list's spelling folded into it) keeps every name it is known by, and loading the
+ * seed again after a list does not undo what the list added. Removing an alias is an edit.
+ */
+function withStoredAliases(after: Record<string, unknown>, before: Record<string, unknown> | null): Record<string, unknown> {
+  const stored = Array.isArray(before?.aliases) ? (before!.aliases as string[]) : [];
+  const incoming = Array.isArray(after.aliases) ? (after.aliases as string[]) : [];
+  const missing = stored.filter((a) => !incoming.includes(a));
+  return missing.length === 0 ? after : { ...after, aliases: [...incoming, ...missing] };
+}
+
 export function planImport(dataset: Dataset, existing: Existing, file: string, stamp: { by: string; at: string }): ImportPlan {
   const plan: ImportPlan = { sources: [], entities: [], claims: [], unchanged: { sources: 0, entities: 0, claims: 0 }, problems: [] };
   const merged = new Map(existing.merged);
@@ -65,7 +77,7 @@ export function planImport(dataset: Dataset, existing: Existing, file: string, s
       });
       return;
     }
-    const after = rows[i]!.props as Record<string, unknown>;
+    const after = withStoredAliases(rows[i]!.props as Record<string, unknown>, before);
     if (before && canonical(before) === canonical(after)) plan.unchanged.entities++;
     else plan.entities.push({ id: entity.id, before, after });
   });
