@@ -113,12 +113,42 @@ test('an editor saves two scenarios, opens one from its shared link, and compare
   await compared.waitFor();
   assert.match(await compared.textContent() ?? '', /Cut: \d+ by both/);
 
-  // The shared link opens the saved scenario for anyone, no token needed.
+  // The shared link opens the saved scenario for anyone, no token needed, by its name and the
+  // company's name (never their ids), and ?scenario= stays once the view is written after it.
   const shared = await openPage(href.slice(href.indexOf('?') - 1));
   const summary = shared.page.getByTestId('scenario-summary');
   await summary.waitFor();
   assert.match(await summary.textContent() ?? '', /Shutting down Telenor Group's operations in Myanmar \(MM\)/);
-  assert.deepEqual([...errors, ...shared.errors], []);
+  assert.equal(await shared.page.getByTestId('scenario-title').textContent(), 'Withdrawal scenario “Exit Myanmar”: Telenor Group');
+  assert.match(await shared.page.getByTestId('scenario-saved-by').textContent() ?? '', /^Saved by scenario-browser-editor on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+  assert.equal(await shared.page.getByTestId('scenario-company').inputValue(), 'Telenor Group');
+  assert.equal(await shared.page.getByTestId('scenario-name').inputValue(), 'Exit Myanmar');
+  await shared.page.waitForFunction(() => location.hash.includes('p='));
+  const scenarioId = new URL(href).searchParams.get('scenario');
+  assert.equal(new URL(shared.page.url()).searchParams.get('scenario'), scenarioId);
+  await shared.page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
+  await shared.page.screenshot({ path: join(screenshots, 'links-scenario.png') });
+
+  // Its address, opened elsewhere, draws the same scenario with its nodes where they were.
+  await shared.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
+  await shared.page.getByTestId('export-menu').click();
+  await shared.page.getByTestId('copy-link').click();
+  await shared.page.getByTestId('status').filter({ hasText: /^Link copied: .*node positions\.$/ }).waitFor();
+  const address: string = await shared.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(address).searchParams.get('scenario'), scenarioId);
+  const placed = await shared.page.evaluate(() => (window as any).conflictLinks.placements());
+  const again = await openPage(address.slice(api.url.length));
+  await again.page.getByTestId('scenario-title').filter({ hasText: 'Exit Myanmar' }).waitFor();
+  await again.page.waitForFunction((n) => (window as any).conflictLinks.nodes().length === n, placed.length);
+  const replaced: { id: string; x: number; y: number }[] = await again.page.evaluate(() => (window as any).conflictLinks.placements());
+  const all = placed.flatMap((p: { x: number; y: number }) => [p.x, p.y]);
+  const tolerance = (Math.max(...all) - Math.min(...all)) / 1000 + 1e-9;
+  for (const p of placed) {
+    const q = replaced.find((r) => r.id === p.id)!;
+    assert.ok(Math.abs(q.x - p.x) <= tolerance && Math.abs(q.y - p.y) <= tolerance, p.id);
+  }
+  assert.deepEqual([...errors, ...shared.errors, ...again.errors], []);
+  await again.page.close();
   await shared.page.close();
   await page.close();
 });

@@ -1,6 +1,10 @@
-// Saves text as a file in the user's downloads.
+// Saves text or a blob as a file in the user's downloads.
 export function downloadText(name: string, mediaType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
+  downloadBlob(name, new Blob([content], { type: mediaType }));
+}
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -1,8 +1,10 @@
 // The export menu: the current view as data (every format the API exports, with sources and
-// statuses), as a picture (PNG, SVG), or as a link that restores it.
+// statuses), as a picture of the whole graph with its caption (PNG, SVG), or as a link that
+// restores it.
 import { gql } from './api.ts';
 import { el } from './dom.ts';
-import { downloadText } from './download.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { pngFromSvg } from './pngPicture.ts';
 import type { Filters } from './filters.ts';
 
 const DATA_FORMATS = [
@@ -28,9 +30,9 @@ export interface ExportSource {
   /** Where each drawn node is and how large, so GEXF and GraphML open as the view looks. */
   layout(): { id: string; x: number; y: number; size: number }[];
   filters(): Filters;
-  png(fileName: string): Promise<void>;
-  svg(): string;
-  link(): string;
+  /** The whole graph as an SVG picture with its title, legend, filters, date and credits. */
+  picture(): { svg: string; width: number; height: number };
+  link(): { url: string; note: string };
   report(kind: 'info' | 'error' | 'loading', text: string): void;
 }
 
@@ -67,21 +69,24 @@ export function setUpExportMenu(container: HTMLElement, source: ExportSource): v
   );
   const pictures = [
     button('Picture (PNG)', 'export-png', async () => {
-      needsView();
-      await source.png('conflict-links-view');
+      const ids = needsView();
+      const { svg, width, height } = source.picture();
+      downloadBlob('conflict-links-view.png', await pngFromSvg(svg, width, height));
+      source.report('info', `Saved a picture of the whole graph (${ids.length} entities) as PNG.`);
     }),
     button('Picture (SVG)', 'export-svg', () => {
-      needsView();
-      downloadText('conflict-links-view.svg', 'image/svg+xml', source.svg());
+      const ids = needsView();
+      downloadText('conflict-links-view.svg', 'image/svg+xml', source.picture().svg);
+      source.report('info', `Saved a picture of the whole graph (${ids.length} entities) as SVG.`);
     }),
     button('Copy link to this view', 'copy-link', async () => {
-      const link = source.link();
+      const { url, note } = source.link();
       try {
-        await navigator.clipboard.writeText(link);
-        source.report('info', 'Link copied: it restores these entities, filters and camera.');
+        await navigator.clipboard.writeText(url);
+        source.report('info', `Link copied: ${note}`);
       } catch {
         // Clipboard access can be refused (no permission, not https): show the link instead.
-        source.report('info', `Link to this view: ${link}`);
+        source.report('info', `Link to this view (${note}): ${url}`);
       }
     }),
   ];

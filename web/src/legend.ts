@@ -1,30 +1,32 @@
-// The legend: a swatch per entity type and a line style per claim status.
-import { CLAIM_STATUSES, ENTITY_TYPE_NAMES } from '../../api/domain/model.ts';
-import { SCENARIO_STYLES, STATUS_STYLES, TYPE_COLORS } from './appearance.ts';
+// The legend over the graph: a swatch per entity type and a line style per claim status, and
+// how a scenario marks claims while a scenario is drawn (legendEntries.ts says what).
 import { el } from './dom.ts';
+import { legendEntries, type LegendEntry } from './legendEntries.ts';
 
-export function renderLegend(container: HTMLElement): void {
-  const types = ENTITY_TYPE_NAMES.map((type) => {
-    const dot = el('span', { class: 'dot' });
-    dot.style.background = TYPE_COLORS[type];
-    return el('li', { 'data-type': type }, dot, type.replace(/([a-z])([A-Z])/g, '$1 $2'));
-  });
-  const statuses = CLAIM_STATUSES.map((status) => {
-    const style = STATUS_STYLES[status];
-    const line = el('span', { class: `line${style.dashed ? ' dashed' : ''}` });
-    line.style.borderTopColor = style.color;
-    return el('li', { 'data-status': status }, line, style.label);
-  });
-  const marks = Object.values(SCENARIO_STYLES).map((style) => {
-    const line = el('span', { class: 'line dashed' });
-    line.style.borderTopColor = style.color;
-    return el('li', { class: 'scenario-mark' }, line, style.label);
-  });
+const item = (entry: LegendEntry) => {
+  const swatch = el('span', { class: entry.kind === 'entity' ? 'dot' : `line${entry.dashed ? ' dashed' : ''}` });
+  if (entry.kind === 'entity') swatch.style.background = entry.color;
+  else swatch.style.borderTopColor = entry.color;
+  const data = entry.kind === 'entity' ? 'data-type' : entry.kind === 'claim' ? 'data-status' : 'data-scenario-mark';
+  return el('li', { [data]: entry.key, class: entry.kind === 'scenario' ? 'scenario-mark' : undefined }, swatch, entry.label);
+};
+
+/** Draws the legend; the function it returns says whether a scenario is drawn. */
+export function renderLegend(container: HTMLElement): (scenarioShown: boolean) => void {
   const toggle = el('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'true', text: 'Legend' });
-  const body = el('div', { class: 'legend-body' }, el('ul', {}, ...types), el('ul', {}, ...statuses, ...marks));
+  const types = el('ul', {});
+  const claims = el('ul', {});
+  const body = el('div', { class: 'legend-body' }, types, claims);
   toggle.addEventListener('click', () => {
     body.hidden = !body.hidden;
     toggle.setAttribute('aria-expanded', String(!body.hidden));
   });
   container.replaceChildren(toggle, body);
+  const show = (scenarioShown: boolean) => {
+    const entries = legendEntries(null, scenarioShown);
+    types.replaceChildren(...entries.filter((e) => e.kind === 'entity').map(item));
+    claims.replaceChildren(...entries.filter((e) => e.kind !== 'entity').map(item));
+  };
+  show(false);
+  return show;
 }

@@ -1,5 +1,6 @@
 // The explorer: search an entity, draw it with its neighbours, open facts and sources in the
-// side panel, expand on double-click, and redraw when the filters change.
+// side panel, expand on double-click, redraw when the filters change; the address bar always
+// holds a link to what is drawn, and a link pasted into the tab is loaded.
 import { gql } from './api.ts';
 import { renderDetails, renderError, renderLoading, type DetailsActions } from './details.ts';
 import { NO_FILTERS, setUpFilters, type Filters } from './filters.ts';
@@ -15,7 +16,9 @@ import { setUpScenarioPanel } from './scenarioPanel.ts';
 import { setUpScreeningPanel } from './screeningPanel.ts';
 import type { PathView } from './pathQueries.ts';
 import { addClaimForm, correctClaimForm, retractClaimForm } from './claimForms.ts';
-import { decodeViewState, encodeViewState, type ViewState } from './viewState.ts';
+import { decodeViewState, encodeViewState, type Camera, type ViewState } from './viewState.ts';
+import { viewPicture } from './viewPicture.ts';
+import { neighbourhoodTitle, pathsCaption, selectionNote } from './viewCaption.ts';
 
 /** Neighbours drawn per expanded entity; the API allows up to 500. */
 const NEIGHBOURS_PER_ENTITY = 200;
@@ -35,6 +38,9 @@ interface Overlay {
   exclusive?: boolean;
   removed?: string[];
   simulated?: string[];
+  /** A picture's title and notes for what the overlay shows. */
+  title: string;
+  notes: string[];
 }
 
 const state = {
@@ -46,6 +52,12 @@ const state = {
   filters: { ...NO_FILTERS } as Filters,
   selected: null as string | null,
   names: new Map<string, string>(),
+  /** The claims drawn now, by id: their sources' publishers are a picture's credit line. */
+  drawnClaims: new Map<string, ClaimView>(),
+  /** The saved scenario on screen: kept in the address bar as ?scenario=. */
+  scenarioId: new URLSearchParams(location.search).get('scenario'),
+  /** The camera of a link being restored: a scenario drawn meanwhile must not reset it. */
+  linkCamera: null as Camera | null,
 };
 
 let viewRequest = 0;
@@ -74,6 +86,8 @@ function draw(): void {
   for (const e of state.overlay?.entities ?? []) if (!entities.has(e.id)) entities.set(e.id, e);
   for (const c of state.overlay?.claims ?? []) claims.set(c.id, c);
   view.show([...entities.values()], [...claims.values()], new Set(state.expanded));
+  state.drawnClaims = claims;
+  showScenarioMarks(exclusive);
   view.highlightPaths(state.overlay ? state.overlay.focusNodes : null, state.overlay?.focusEdges ?? [], {
     removed: state.overlay?.removed,
     simulated: state.overlay?.simulated,
@@ -136,6 +150,7 @@ async function select(id: string): Promise<void> {
 }
 
 async function expand(id: string): Promise<void> {
+  view.placeFromLink(new Map());
   if (!state.expanded.includes(id)) state.expanded.push(id);
   await loadView();
 }
@@ -183,6 +198,7 @@ const pathFinder = setUpPathFinder($('paths'), {
       claims: [...claims.values()],
       focusNodes: shown.flatMap((p) => p.nodes.map((n) => n.id)),
       focusEdges: shown.flatMap((p) => p.hops.map((h) => h.claim.id)),
+      ...pathsCaption(paths, focus),
     };
     for (const e of entities.values()) state.names.set(e.id, e.name);
     closeDetails();
@@ -210,7 +226,12 @@ const scenarioPanel = setUpScenarioPanel($('scenario'), {
     for (const e of drawing.entities) state.names.set(e.id, e.name);
     closeDetails();
     draw();
-    view.fit();
+    // A shared link's camera is being restored: keep it, do not fit.
+    if (!state.linkCamera) view.fit();
+  },
+  shown(savedId) {
+    state.scenarioId = savedId;
+    rememberView();
   },
   report: (kind, text) => showStatus(statusLine, kind, text),
 });
@@ -228,8 +249,7 @@ const screeningPanel = setUpScreeningPanel($('screening'), {
 });
 $('open-screening').addEventListener('click', () => screeningPanel.open());
 // A shared scenario link: ?scenario=<saved id>.
-const sharedScenario = new URLSearchParams(location.search).get('scenario');
-if (sharedScenario) void scenarioPanel.openById(sharedScenario);
+const sharedScenario = state.scenarioId ? scenarioPanel.openById(state.scenarioId) : Promise.resolve();
 
 setUpSession($('sign-in-bar'), $('sign-in-gate'), (role) => {
   actions.editing = role === 'editor' ? editingActions : null;
@@ -242,6 +262,7 @@ setUpSearch(
   $('search-input'),
   $('search-suggestions'),
   (id) => {
+    view.placeFromLink(new Map());
     state.expanded = [id];
     void loadView().then(() => view.fit());
     void select(id);
@@ -257,50 +278,101 @@ const writeFilters = setUpFilters($('filters'), state.filters, (filters) => {
   rememberView();
 });
 
-renderLegend($('legend'));
+const showScenarioMarks = renderLegend($('legend'));
 
-/** The view as a shareable state; written into the address bar as it changes. */
+/** The view as a shareable state: what is drawn, the filters, the camera, where nodes are. */
 function currentViewState(): ViewState {
-  return { expanded: state.expanded, selected: state.selected, ...state.filters, camera: state.expanded.length ? view.camera() : null };
+  const drawn = view.graph.order > 0;
+  const positions = new Map(drawn ? view.placements().map((p) => [p.id, { x: p.x, y: p.y }]) : []);
+  return { expanded: state.expanded, selected: state.selected, ...state.filters, camera: drawn ? view.camera() : null, positions };
+}
+
+/** The address of the view: this page, ?scenario= when a saved scenario is on screen, the view in the hash. */
+function viewAddress(): { path: string; hash: string } {
+  const search = new URLSearchParams(location.search);
+  if (state.scenarioId) search.set('scenario', state.scenarioId);
+  else search.delete('scenario');
+  const query = search.toString();
+  return { path: `${location.pathname}${query ? `?${query}` : ''}`, hash: encodeViewState(currentViewState()) };
 }
 
 let hashTimer: number | undefined;
+/** Keeps the address bar a link to what is drawn (without adding to the history). */
 function rememberView(): void {
   window.clearTimeout(hashTimer);
   hashTimer = window.setTimeout(() => {
-    const hash = encodeViewState(currentViewState());
-    history.replaceState(null, '', hash ? `#${hash}` : location.pathname);
+    const { path, hash } = viewAddress();
+    history.replaceState(null, '', hash ? `${path}#${hash}` : path);
   }, 250);
 }
 view.onCameraChange(rememberView);
+view.onPlaced(rememberView);
 
 setUpExportMenu($('export'), {
   ids: () => view.graph.nodes(),
   layout: () => view.placements(),
   filters: () => state.filters,
-  png: (name) => view.downloadPng(name),
-  svg: () => view.svg('conflict-links: ' + state.expanded.map((id) => state.names.get(id) ?? id).join(', ')),
-  link: () => `${location.origin}${location.pathname}#${encodeViewState(currentViewState())}`,
+  picture: () => {
+    const named = state.expanded.map((id) => state.names.get(id) ?? id);
+    const selected = state.selected && !state.overlay ? [selectionNote(state.names.get(state.selected) ?? state.selected)] : [];
+    return viewPicture(view.shapes(), {
+      title: state.overlay?.title ?? neighbourhoodTitle(named),
+      notes: [...(state.overlay?.notes ?? []), ...selected],
+      filters: state.filters,
+      claims: state.drawnClaims,
+      scenarioShown: state.overlay?.exclusive ?? false,
+      now: new Date(),
+    });
+  },
+  link: () => {
+    const { path, hash } = viewAddress();
+    const placed = /(^|&)p=/.test(hash);
+    const note = placed ? 'it restores these entities, filters, camera and node positions.' : 'it restores these entities, filters and camera; the layout places the nodes anew (too many to list).';
+    return { url: `${location.origin}${path}${hash ? `#${hash}` : ''}`, note };
+  },
   report: (kind, text) => showStatus(statusLine, kind, text),
 });
 
-/** Restores a shared view from the address bar, if there is one. */
+/**
+ * Loads the view a link describes, on opening the page or when a link is pasted into this
+ * tab: the entities, filters, selection, camera and node positions. What cannot be used
+ * (malformed, or positions of entities no longer drawn) is left out and said.
+ */
 async function restoreFromLink(): Promise<void> {
   if (!location.hash) return;
   const { state: linked, problems } = decodeViewState(location.hash);
   state.filters = { asOf: linked.asOf, statuses: linked.statuses, minConfidence: linked.minConfidence, includeUndated: linked.includeUndated };
   writeFilters(state.filters);
   state.expanded = linked.expanded;
-  await loadView();
+  state.selected = null;
+  state.linkCamera = linked.camera;
+  // A link replaces what was drawn: paths found before, and every node's place.
+  if (state.overlay && !state.overlay.exclusive) pathFinder.close();
+  view.clear();
+  view.placeFromLink(linked.positions);
+  await Promise.all([loadView(), sharedScenario]);
+  state.linkCamera = null;
   if (linked.camera) view.setCamera(linked.camera);
   if (linked.selected) void select(linked.selected);
+  const unused = [...linked.positions.keys()].filter((id) => !view.graph.hasNode(id)).length;
+  if (unused) problems.push(`${unused} node position${unused === 1 ? ' is' : 's are'} for entities not in the graph any more`);
+  const unplaced = linked.positions.size ? view.graph.nodes().filter((id) => !linked.positions.has(id)).length : 0;
   if (problems.length) showStatus(statusLine, 'error', `Parts of the link were ignored: ${problems.join('; ')}.`);
+  else if (unplaced) showStatus(statusLine, 'info', `${unplaced} ${unplaced === 1 ? 'entity is' : 'entities are'} new since the link was made; the layout placed ${unplaced === 1 ? 'it' : 'them'}.`);
 }
+// A link pasted into the address bar of this tab changes only the hash: no reload, so load it.
+window.addEventListener('hashchange', () => void restoreFromLink());
 
 // A read-only handle for debugging in the console and for the browser tests, which need to
 // know where a node is drawn to double-click it, and where in the graph an export should put it.
 Object.assign(window, {
-  conflictLinks: { nodePosition: (id: string) => view.viewportPosition(id), nodes: () => view.graph.nodes(), placements: () => view.placements() },
+  conflictLinks: {
+    nodePosition: (id: string) => view.viewportPosition(id),
+    nodes: () => view.graph.nodes(),
+    claims: () => view.graph.edges(),
+    placements: () => view.placements(),
+    camera: () => view.camera(),
+  },
 });
 showStatus(statusLine, 'idle', '');
 void restoreFromLink();

@@ -12,6 +12,7 @@ import type { ClaimView } from './queries.ts';
 import {
   COMPARE,
   DISENGAGEMENT,
+  ENTITY_NAME,
   OPTIONS,
   SAVE_SCENARIO,
   SCENARIO,
@@ -26,6 +27,7 @@ import {
   type ScopeValue,
 } from './scenarioQueries.ts';
 import { setUpSearch } from './search.ts';
+import { savedLine, scenarioTitle, sideNote } from './scenarioCaption.ts';
 
 /** What the graph should draw for a scenario, on one side of the before/after toggle. */
 export interface ScenarioDrawing {
@@ -37,11 +39,16 @@ export interface ScenarioDrawing {
   removed: string[];
   /** Claims a sale creates: marked as simulated. */
   simulated: string[];
+  /** The scenario by name and company, and what this side shows: a picture's caption. */
+  title: string;
+  notes: string[];
 }
 
 export interface ScenarioHost {
   filters(): Filters;
   show(drawing: ScenarioDrawing | null): void;
+  /** The saved scenario on screen (null: none, or one not saved), for the address bar. */
+  shown(savedId: string | null): void;
   report(kind: 'info' | 'error' | 'loading', text: string): void;
 }
 
@@ -60,6 +67,8 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
   let buyer: PathEntity | null = null;
   let result: ScenarioResult | null = null;
   let lastInput: ScenarioInput | null = null;
+  /** The saved scenario the result is of; null once the form runs another. */
+  let current: SavedScenario | null = null;
   let side: 'before' | 'after' = 'before';
   let request = 0;
 
@@ -151,8 +160,10 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     };
   }
 
-  async function simulate(input: ScenarioInput): Promise<void> {
+  async function simulate(input: ScenarioInput, saved: SavedScenario | null = null): Promise<void> {
     const mine = ++request;
+    current = saved;
+    host.shown(saved?.id ?? null);
     results.replaceChildren(el('p', { class: 'loading', text: 'Simulating…' }));
     const { statuses, minConfidence, includeUndated } = host.filters();
     try {
@@ -197,6 +208,8 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
       focusEdges: focus.flatMap((p) => p.path.hops.map((h) => h.claim.id)),
       removed: side === 'before' ? [...removed] : [],
       simulated: side === 'after' ? simulated : [],
+      title: scenarioTitle({ saved: current, companyName: r.company.name }),
+      notes: [r.summary, sideNote(side)],
     });
   }
 
@@ -215,7 +228,10 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     const save = el('button', { type: 'button', 'data-testid': 'scenario-save', text: 'Save' });
     const saveNote = el('span', { class: 'muted', 'data-testid': 'scenario-save-note' });
     save.addEventListener('click', () => void saveScenario(name.value, saveNote));
+    if (current) name.value = current.name;
     results.replaceChildren(
+      el('h3', { class: 'scenario-title', 'data-testid': 'scenario-title', text: scenarioTitle({ saved: current, companyName: r.company.name }) }),
+      current ? el('p', { class: 'muted', 'data-testid': 'scenario-saved-by', text: savedLine(current) }) : '',
       el('p', { class: 'summary', 'data-testid': 'scenario-summary', text: r.summary }),
       el('p', { class: 'toggle', role: 'group', 'aria-label': 'Show the graph' }, toggle('before', 'Before'), toggle('after', 'After')),
       section('Cut', 'scenario-cut', r.cutPaths, 'cut'),
@@ -315,6 +331,8 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
       const { saveScenario: s } = await gql<{ saveScenario: SavedScenario }>(SAVE_SCENARIO, { name: name.trim(), input: lastInput });
       const link = `${location.origin}${location.pathname}?scenario=${encodeURIComponent(s.id)}`;
       note.replaceChildren('Saved. Link: ', el('a', { href: link, 'data-testid': 'scenario-link', text: link }));
+      current = s;
+      host.shown(s.id);
       void loadSaved();
     } catch (error) {
       note.textContent = (error as Error).message;
@@ -361,6 +379,12 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     );
   }
 
+  /** An entity's name, for the form's fields: a reader sees names, never ids. */
+  async function entityName(id: string): Promise<string> {
+    const { entity } = await gql<{ entity: { name: string } | null }>(ENTITY_NAME, { id });
+    return entity?.name ?? id;
+  }
+
   /** Fills the form from a saved scenario and runs it. */
   async function openSaved(s: SavedScenario): Promise<void> {
     const input = s.input;
@@ -368,16 +392,17 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     showBuyer();
     asOf.value = input.asOf ?? '';
     buyerName.value = input.buyerName ?? '';
-    buyer = input.buyerId ? { id: input.buyerId, name: input.buyerId, type: 'Company' } : null;
-    buyerField.input.value = input.buyerId ?? '';
+    const [companyName, buyerEntityName] = await Promise.all([entityName(input.companyId), input.buyerId ? entityName(input.buyerId) : null]);
+    buyer = input.buyerId ? { id: input.buyerId, name: buyerEntityName!, type: 'Company' } : null;
+    buyerField.input.value = buyer?.name ?? '';
     if (!company || company.id !== input.companyId) {
-      company = { id: input.companyId, name: input.companyId, type: 'Company' };
-      companyField.input.value = input.companyId;
+      company = { id: input.companyId, name: companyName, type: 'Company' };
       await loadOptions(input.companyId);
     }
+    companyField.input.value = companyName;
     const values = [...(input.scope.all ? ['all'] : []), ...input.scope.countries, ...input.scope.contracts, ...input.scope.infrastructure, ...input.scope.stateBodies];
     for (const box of scopeBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = values.includes(box.value);
-    await simulate({ ...input, scope: { all: input.scope.all, countries: input.scope.countries, contracts: input.scope.contracts, infrastructure: input.scope.infrastructure, stateBodies: input.scope.stateBodies } });
+    await simulate({ ...input, scope: { all: input.scope.all, countries: input.scope.countries, contracts: input.scope.contracts, infrastructure: input.scope.infrastructure, stateBodies: input.scope.stateBodies } }, s);
   }
 
   form.addEventListener('submit', (e) => {
@@ -397,6 +422,8 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
     close() {
       panel.hidden = true;
       result = null;
+      current = null;
+      host.shown(null);
       host.show(null);
     },
     /** Opens a saved scenario by id (from a shared link). */

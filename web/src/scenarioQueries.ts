@@ -33,6 +33,7 @@ export const OPTIONS = `query Options($companyId: ID!, $asOf: String) {
 const SAVED = `id name createdBy createdAt input { companyId mode buyerId buyerName asOf scope { all countries contracts infrastructure stateBodies } }`;
 export const SAVE_SCENARIO = `mutation Save($name: String!, $input: DisengagementInput!) { saveScenario(name: $name, input: $input) { ${SAVED} } }`;
 export const SCENARIOS = `query Saved($companyId: ID) { scenarios(companyId: $companyId) { ${SAVED} } }`;
+export const ENTITY_NAME = `query Name($id: ID!) { entity(id: $id) { id name } }`;
 export const SCENARIO = `query One($id: ID!) { scenario(id: $id) { ${SAVED} } }`;
 const SIDE = `peopleLosingService substitutionRisks { kind entity { ${ENTITY} } explanation claim { ${CLAIM} } }`;
 export const COMPARE = `query Compare($a: ID!, $b: ID!) { compareScenarios(a: $a, b: $b) { summary

@@ -1,7 +1,8 @@
-// The shareable link: what is drawn (expanded entities), what is selected, the filters and
-// the camera, in the URL's hash. Pure, so it is unit-tested; decoding never trusts the link:
+// The shareable link: what is drawn (expanded entities), what is selected, the filters, the
+// camera and where each node is drawn, in the URL's hash. Pure, so it is unit-tested; decoding never trusts the link:
 // every part is checked and a bad part is dropped with a message saying which.
 import { CLAIM_STATUSES, isValidId } from '../../api/domain/model.ts';
+import { decodePositions, encodePositions, type Positions } from './linkPositions.ts';
 import type { StatusName } from './queries.ts';
 
 export interface Camera {
@@ -19,9 +20,13 @@ export interface ViewState {
   minConfidence: number | null;
   includeUndated: boolean;
   camera: Camera | null;
+  /** Where nodes are drawn, in graph coordinates; empty: the layout places them. */
+  positions: Positions;
 }
 
-export const EMPTY_VIEW: ViewState = { expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, includeUndated: true, camera: null };
+export const EMPTY_VIEW: Readonly<ViewState> = {
+  expanded: [], selected: null, asOf: null, statuses: null, minConfidence: null, includeUndated: true, camera: null, positions: new Map(),
+};
 
 /** At most this many expanded entities in a link: keeps links (and the reload) bounded. */
 export const MAX_LINKED_ENTITIES = 50;
@@ -44,13 +49,17 @@ export function encodeViewState(state: ViewState): string {
     const c = state.camera;
     params.set('cam', [c.x, c.y, c.ratio, c.angle].map(round).join(','));
   }
-  return params.toString();
+  const positions = encodePositions(state.positions);
+  if (positions) params.set('p', positions);
+  // Ids, numbers and dates hold no "," or ":", so those separators can stay as they are:
+  // the link stays short and readable.
+  return params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 
 export function decodeViewState(hash: string): { state: ViewState; problems: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
-  const state: ViewState = { ...EMPTY_VIEW, expanded: [] };
+  const state: ViewState = { ...EMPTY_VIEW, expanded: [], positions: new Map() };
 
   const ids = (params.get('e') ?? '').split(',').filter(Boolean);
   const badIds = ids.filter((id) => !isValidId(id));
@@ -100,6 +109,13 @@ export function decodeViewState(hash: string): { state: ViewState; problems: str
     const [x, y, ratio, angle] = parts;
     if (parts.length === 4 && parts.every(Number.isFinite) && ratio! > 0) state.camera = { x: x!, y: y!, ratio: ratio!, angle: angle! };
     else problems.push('ignored the camera position: expected four numbers');
+  }
+
+  const positions = params.get('p');
+  if (positions !== null) {
+    const decoded = decodePositions(positions);
+    state.positions = decoded.positions;
+    if (decoded.ignored) problems.push(`ignored ${decoded.ignored} node position${decoded.ignored === 1 ? '' : 's'} that could not be read (each is id:x:y)`);
   }
   return { state, problems };
 }
