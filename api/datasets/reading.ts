@@ -30,6 +30,10 @@ export interface DatasetReading {
   reported: RowNote[];
   problems: RowNote[];
   provenance: DatasetProvenance;
+  /** The import's notes, when the reader sums the reported rows up (a feed of thousands of lines reports by kind). */
+  notes?: string[];
+  /** The line each record came from, index for index with the dataset's lists, so validation problems name lines. */
+  lines?: { sources: number[]; entities: number[]; claims: number[] };
 }
 
 /**
