@@ -83,5 +83,5 @@ test('the CLI imports the FCC Covered List with --dataset, reporting the categor
 
   const usage = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'nope', FCC], { cwd: projectRoot, encoding: 'utf8' });
   assert.equal(usage.status, 2);
-  assert.match(usage.stderr, /--dataset must be one of ohchr-settlements, fcc-covered-list; got "nope"/);
+  assert.match(usage.stderr, /--dataset must be one of ohchr-settlements, fcc-covered-list, opensanctions; got "nope"/);
 });
