@@ -56,7 +56,9 @@ const NO_PLACE: Readonly<Record<string, string>> = {
 class Tally {
   readonly lines = new Map<string, number[]>();
   add(label: string, line: number): void {
-    this.lines.set(label, [...(this.lines.get(label) ?? []), line]);
+    const lines = this.lines.get(label);
+    if (lines) lines.push(line);
+    else this.lines.set(label, [line]);
   }
 }
 
