@@ -9,7 +9,7 @@ import { readFccCoveredList } from './fccCoveredList.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
 import { readOpenSanctions } from './opensanctions.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
-import { addToStored } from './storedEntities.ts';
+import { addToStored, renamedToStored } from './storedEntities.ts';
 
 export const OFFICIAL_LISTS = {
   'ohchr-settlements': readOhchrSettlements,
@@ -20,9 +20,14 @@ export const OFFICIAL_LISTS = {
 /** Lists that are one of many naming the same entity: they add to a stored entity (storedEntities.ts). */
 const ADDS_TO_STORED: ReadonlySet<string> = new Set(['opensanctions']);
 
-async function withStored(db: Database, dataset: Dataset, opts: ImportOptions): Promise<Dataset> {
+async function withStored(db: Database, reading: DatasetReading, opts: ImportOptions, notes: string[]): Promise<Dataset> {
   const planner: Database = opts.timeoutMs ? { ...db, read: (q, p, o) => db.read(q, p, o ?? { timeoutMs: opts.timeoutMs }) } : db;
-  const existing = await existingRecords(planner, dataset.entities.map((e) => e.id), [], []);
+  const formerIds = reading.formerIds ?? {};
+  const ids = [...new Set([...reading.dataset.entities.map((e) => e.id), ...Object.values(formerIds).flat()])];
+  const existing = await existingRecords(planner, ids, [], []);
+  const dataset = renamedToStored(reading.dataset, formerIds, new Set(existing.entities.map((e) => e.id)));
+  const kept = dataset.entities.flatMap((e, i) => (e.id !== reading.dataset.entities[i]!.id ? [`${reading.dataset.entities[i]!.id} as ${e.id}`] : []));
+  if (kept.length > 0) notes.push(`Kept the stored ids of ${kept.length} entities the list now names by another id (it names the stored one among their former ids): ${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ' ...' : ''}.`);
   return addToStored(dataset, existing.entities);
 }
 
@@ -49,12 +54,12 @@ export async function importOfficialList(
   opts: ImportOptions,
 ): Promise<{ reading: DatasetReading; report: ImportReport }> {
   const reading = OFFICIAL_LISTS[list](text, fileName);
-  const notes = reading.notes ?? reading.reported.map((r) => `line ${r.line} not imported: ${r.reason}`);
+  const notes = [...(reading.notes ?? reading.reported.map((r) => `line ${r.line} not imported: ${r.reason}`))];
   if (reading.problems.length > 0) {
     const problems = reading.problems.map((p) => ({ file: fileName, item: `line ${p.line}`, reason: p.reason }));
     return { reading, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
-  const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading.dataset, opts) : reading.dataset;
+  const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading, opts, notes) : reading.dataset;
   const report = await importDataset(db, datasetToRaw(dataset), fileName, opts, notes);
   return { reading, report: onLines(report, reading, fileName) };
 }

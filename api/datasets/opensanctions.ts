@@ -87,6 +87,7 @@ export function readOpenSanctions(text: string, file = 'entities.ftm.json'): Dat
   const entities: EntityRecord[] = [];
   const entityLines: number[] = [];
   const byRef = new Map<string, { id: string; name: string; topics: string[] }>();
+  const formerIds: Record<string, string[]> = {};
   const leftOut = new Map<string, string>();
   const addressCountry = new Map<string, string>();
   const waitingForCountry: { entity: EntityRecord; refs: string[]; line: number }[] = [];
@@ -116,6 +117,7 @@ export function readOpenSanctions(text: string, file = 'entities.ftm.json'): Dat
     entities.push(entity);
     entityLines.push(rec.line);
     byRef.set(rec.id, { id, name, topics: (props.topics as string[] | undefined) ?? [] });
+    if (rec.referents.length > 0) formerIds[id] = rec.referents.map(openSanctionsEntityId);
     for (const p of read.ignoredProps) ignored.set(p, (ignored.get(p) ?? 0) + 1);
     if (read.defaultedTo) defaulted.add(`${rec.schema} as ${read.defaultedTo}`, rec.line);
     for (const p of read.severalValues) several.add(p, rec.line);
@@ -230,6 +232,7 @@ export function readOpenSanctions(text: string, file = 'entities.ftm.json'): Dat
     problems,
     provenance,
     notes,
+    formerIds,
     lines: { sources: sourceList.map((s) => sourceLines.get(s.id)!), entities: [...entityLines, ...authorityLines], claims: claimLines },
   };
 }

@@ -10,6 +10,8 @@ export interface FeedRecord extends FtmRecord {
   caption?: string;
   /** last_change, as YYYY-MM-DD. */
   changed?: string;
+  /** The ids OpenSanctions merged into this one (an earlier version of the feed may use them). */
+  referents: string[];
 }
 
 export const FEED_LINE =
@@ -58,7 +60,8 @@ export function readFeedLines(text: string, file: string): { records: FeedRecord
       });
       continue;
     }
-    const record: FeedRecord = { ...rec, datasets: [...new Set(datasets as string[])].sort() };
+    const referents = Array.isArray(raw.referents) ? raw.referents.filter((r): r is string => typeof r === 'string' && r !== rec.id) : [];
+    const record: FeedRecord = { ...rec, datasets: [...new Set(datasets as string[])].sort(), referents };
     if (typeof raw.caption === 'string' && raw.caption.trim() !== '') record.caption = raw.caption.trim();
     if (typeof raw.last_change === 'string' && /^\d{4}-\d{2}-\d{2}/.test(raw.last_change)) record.changed = raw.last_change.slice(0, 10);
     records.push(record);

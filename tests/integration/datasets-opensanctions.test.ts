@@ -109,6 +109,22 @@ test('one bad line, or a Sanction of an entity neither in the feed nor the datab
   assert.deepEqual(await graphCounts(db), before);
 });
 
+test('a newer feed naming an imported entity by a new id, the old one among its referents, updates the stored entity', async () => {
+  const before = await graphCounts(db);
+  const text = readFileSync(MIL, 'utf8')
+    .replace('"id":"fm-northwind-radar"', '"id":"NK-Northwind2"')
+    .replace(/"referents":\[\],("datasets":\["fictional_milcorps"\],"first_seen":"[^"]+","last_seen":"[^"]+","last_change":"[^"]+","target":true\}\n\{"id":"addr-northwind")/, '"referents":["fm-northwind-radar"],$1')
+    .replace('"entity":["fm-northwind-radar"]', '"entity":["NK-Northwind2"]');
+  assert.match(text, /"id":"NK-Northwind2".*"referents":\["fm-northwind-radar"\]/);
+  const { report } = await run(MIL, false, text);
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual(report.summary.entities, { created: 0, updated: 1, unchanged: 7 });
+  assert.deepEqual(report.summary.claims, { created: 0, updated: 0, unchanged: 6 });
+  assert.ok(report.notes.some((n) => n.startsWith(`Kept the stored ids of 1 entities`) && n.includes(`as os-fm-northwind-radar`)), report.notes.join('\n'));
+  assert.equal((await entity('os-fm-northwind-radar'))?.opensanctionsId, 'NK-Northwind2');
+  assert.deepEqual(await graphCounts(db), before);
+});
+
 test('the listed company is found by search and its SANCTIONED_BY claims show in the side panel query, with their sources', async () => {
   const found = await api.gql(SEARCH, { text: 'Fictional Optics', limit: 5 });
   assert.equal(found.errors, undefined);
@@ -134,13 +150,13 @@ test('the listed company is found by search and its SANCTIONED_BY claims show in
 });
 
 test('the CLI imports a feed with --dataset opensanctions and prints its notes', async () => {
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'opensanctions', MIL, '--dry-run'], {
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'opensanctions', WAR, '--dry-run'], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI },
     encoding: 'utf8',
     timeout: 120_000,
   });
   assert.equal(cli.status, 0, cli.stderr + cli.stdout);
-  assert.match(cli.stdout, /note: 1 Vessel record not imported \(line 19\)/);
-  assert.match(cli.stdout, /entities\s+0 to create, 0 to update, 8 unchanged/);
+  assert.match(cli.stdout, /note: 1 Airplane record not imported \(line 13\): the model has no type for a FollowTheMoney Airplane\./);
+  assert.match(cli.stdout, /entities\s+0 to create, 0 to update, 7 unchanged/);
 });

@@ -5,7 +5,7 @@ import { readOpenSanctions } from '../../api/datasets/opensanctions.ts';
 import { authorityEntity } from '../../api/datasets/opensanctionsClaims.ts';
 import { openSanctionsEntityId } from '../../api/datasets/opensanctionsEntities.ts';
 import { datasetToRaw, type DatasetReading } from '../../api/datasets/reading.ts';
-import { addToStored } from '../../api/datasets/storedEntities.ts';
+import { addToStored, renamedToStored } from '../../api/datasets/storedEntities.ts';
 import { validateDataset } from '../../api/exchange/dataset.ts';
 import { locateProblems } from '../../api/exchange/formats/types.ts';
 import { isValidId } from '../../api/domain/model.ts';
@@ -177,6 +177,27 @@ test('a feed adds to a stored entity: the stored name stays, names, aliases and 
   assert.deepEqual(again.entities.find((e) => e.id === OPTICS), added.entities.find((e) => e.id === OPTICS));
   // Unknown to the database: as the feed gives it.
   assert.deepEqual(addToStored(war.dataset, []).entities, war.dataset.entities);
+});
+
+test("an entity OpenSanctions now names by a new id keeps the stored id of a referent, and its claims follow", () => {
+  const r = readOpenSanctions(
+    feed(
+      { ...company('NK-NewId1', 'Fictional A'), referents: ['fm-old-a', 'fm-other-a'] },
+      sanction('fm-s1', 'NK-NewId1'),
+      company('fm-b', 'Fictional B'),
+    ),
+  );
+  const newId = openSanctionsEntityId('NK-NewId1');
+  assert.deepEqual(r.formerIds, { [newId]: ['os-fm-old-a', 'os-fm-other-a'] });
+  const renamed = renamedToStored(r.dataset, r.formerIds!, new Set(['os-fm-other-a']));
+  assert.deepEqual(renamed.entities.map((e) => e.id), ['os-fm-other-a', 'os-fm-b', RMOD]);
+  assert.deepEqual(renamed.claims.map((c) => c.id), [`os-fm-other-a--sanctioned-by--${RMOD}`]);
+  assert.equal(renamed.entities[0]!.props.opensanctionsId, 'NK-NewId1');
+  // Stored under its own id, or under no former id: unchanged.
+  assert.equal(renamedToStored(r.dataset, r.formerIds!, new Set([newId, 'os-fm-old-a'])), r.dataset);
+  assert.equal(renamedToStored(r.dataset, r.formerIds!, new Set()), r.dataset);
+  // A former id another entity of the feed has is not taken.
+  assert.equal(renamedToStored(r.dataset, { [newId]: ['os-fm-b'] }, new Set(['os-fm-b'])), r.dataset);
 });
 
 test('a file of the wrong shape is refused as a whole, saying what a feed line looks like', () => {
