@@ -3,6 +3,7 @@
 // and writes all of it or nothing (dry runs included). A file the reader cannot read writes nothing.
 import type { Database } from '../db/database.ts';
 import type { Dataset } from '../exchange/dataset.ts';
+import { plural } from '../exchange/formats/common.ts';
 import { locateProblems } from '../exchange/formats/types.ts';
 import { EMPTY_SUMMARY, existingRecords, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
@@ -27,7 +28,10 @@ async function withStored(db: Database, reading: DatasetReading, opts: ImportOpt
   const existing = await existingRecords(planner, ids, [], []);
   const dataset = renamedToStored(reading.dataset, formerIds, new Set(existing.entities.map((e) => e.id)));
   const kept = dataset.entities.flatMap((e, i) => (e.id !== reading.dataset.entities[i]!.id ? [`${reading.dataset.entities[i]!.id} as ${e.id}`] : []));
-  if (kept.length > 0) notes.push(`Kept the stored ids of ${kept.length} entities the list now names by another id (it names the stored one among their former ids): ${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ' ...' : ''}.`);
+  if (kept.length > 0) {
+    const which = `${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ` and ${kept.length - 10} more` : ''}`;
+    notes.push(`Kept the stored id of ${plural(kept.length, 'entity', 'entities')} the list now names by another id, the stored one among its former ids: ${which}.`);
+  }
   return addToStored(dataset, existing.entities);
 }
 
