@@ -250,6 +250,10 @@ test('bad lines are problems naming their line, and then the reading holds nothi
 test("a Sanction of an entity neither in the feed nor in the database is the validation's problem, on the Sanction's line", () => {
   const r = readOpenSanctions(feed(company('fm-a', 'Fictional A'), sanction('fm-s1', 'fm-a'), sanction('fm-s2', 'fm-missing')));
   assert.deepEqual(r.problems, []);
+  // Lines without last_change: the dataset is still named, its source undated.
+  assert.match(r.notes![0]!, /^Read 3 lines of OpenSanctions dataset fictional_test: 1 entity, 2 listings/);
+  assert.equal(r.dataset.sources[0]!.date, undefined);
+  assert.equal(r.provenance.version, 'unknown');
   const checked = validateDataset(datasetToRaw(r.dataset), 'feed');
   assert.equal(checked.ok, false);
   const lines = r.lines!;
