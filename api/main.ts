@@ -1,10 +1,11 @@
-// `npm start`: Neo4j (local unless NEO4J_URI is set), schema, seed, then API + web app.
+// `npm start`: Neo4j (local unless NEO4J_URI is set), schema, seed and the shipped official lists, then API + web app.
 import { loadConfig } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { refuseDuplicateTokenNames } from './auth/tokens.ts';
 import { applySchema } from './db/schema.ts';
 import { createServer } from './server.ts';
 import { loadSeed } from '../seed/seed.ts';
+import { loadShippedLists } from '../seed/shippedLists.ts';
 
 const log = (line: string) => console.log(`[conflict-links] ${line}`);
 
@@ -55,6 +56,9 @@ async function main(): Promise<void> {
       const { summary: s } = await loadSeed(opened.db);
       const line = (k: { created: number; updated: number; unchanged: number }) => `${k.created} new, ${k.updated} changed, ${k.unchanged} unchanged`;
       log(`seed: entities ${line(s.entities)}; claims ${line(s.claims)}; sources ${line(s.sources)}.`);
+      await loadShippedLists(opened.db, ({ list }, { summary: l }) =>
+        log(`${list}: entities ${line(l.entities)}; claims ${line(l.claims)}; sources ${line(l.sources)}.`),
+      );
     }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

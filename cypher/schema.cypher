@@ -50,3 +50,8 @@ CREATE CONSTRAINT match_decision_key IF NOT EXISTS FOR (d:MatchDecision) REQUIRE
 CREATE INDEX match_decision_portfolio IF NOT EXISTS FOR (d:MatchDecision) ON (d.portfolio);
 // Saved disengagement scenarios, found by id.
 CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE;
+// Every import of an official list is recorded once, listed newest first.
+CREATE CONSTRAINT dataset_import_id IF NOT EXISTS FOR (d:DatasetImport) REQUIRE d.id IS UNIQUE;
+CREATE INDEX dataset_import_at IF NOT EXISTS FOR (d:DatasetImport) ON (d.importedAt);
+// Pairs of entities that may be one, awaiting an editor (or decided, and remembered), by pair key.
+CREATE CONSTRAINT entity_pair_key IF NOT EXISTS FOR (p:EntityPair) REQUIRE p.key IS UNIQUE;

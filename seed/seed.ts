@@ -49,7 +49,7 @@ export function seedWithEvidence(facts: unknown, evidence: unknown): unknown {
   return { ...(facts as object), relations: [...byKey.values()] };
 }
 
-function readJson(path: string): unknown {
+export function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {

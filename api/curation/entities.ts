@@ -2,7 +2,7 @@
 // own transaction, under the locks of api/curation/locks.ts.
 import { isDeepStrictEqual } from 'node:util';
 import { appendAudit, auditRecords, type AuditEntry } from '../audit/audit.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, TxRunner } from '../db/database.ts';
 import { badInput, conflict } from '../errors.ts';
 import { entityRows } from '../exchange/rows.ts';
 import { asEntity, type StoredEntity } from '../graph/mapping.ts';
@@ -70,7 +70,14 @@ function mergeAudit(plan: MergePlan, survivor: StoredEntity, duplicate: StoredEn
 }
 
 /** Merges under the locks of both entities, planning from every claim either has at that moment. */
-export async function mergeEntities(db: Database, by: string, survivorId: string, duplicateId: string): Promise<StoredEntity> {
+export async function mergeEntities(
+  db: Database,
+  by: string,
+  survivorId: string,
+  duplicateId: string,
+  /** A write that belongs to the merge (a review decision), in its transaction. */
+  alsoWrite?: (run: TxRunner) => Promise<void>,
+): Promise<StoredEntity> {
   if (survivorId === duplicateId) throw badInput('survivorId and duplicateId are the same entity.', 'duplicateId');
   return db.writeTransaction(async (run) => {
     const locked = await lockEntities(run, [survivorId, duplicateId]);
@@ -91,6 +98,7 @@ export async function mergeEntities(db: Database, by: string, survivorId: string
     const { type: _type, ...props } = plan.survivor;
     const [updated] = await run('curation/replace-entity', { id: survivorId, props: { ...props, type: survivor.type } });
     await appendAudit(run, auditRecords(by, mergeAudit(plan, survivor, duplicate), at));
+    await alsoWrite?.(run);
     return asEntity(updated!.entity);
   });
 }

@@ -16,12 +16,16 @@ export const FCC: EntityRecord = {
   props: { aliases: ['FCC'], kind: 'regulator', country: 'US' },
 };
 
+/** As seed/datasets/README.md states them. */
+const FCC_TERMS = 'A US government work.';
+
 export const FCC_SOURCE: SourceRecord = {
   id: 'src-fcc-covered-list',
   publisher: 'US Federal Communications Commission (FCC)',
   title: '[The FCC Covered List: communications equipment and services deemed to pose an unacceptable risk to US national security]',
   url: 'https://www.fcc.gov/supplychain/coveredlist',
   kind: 'regulator',
+  licence: FCC_TERMS,
 };
 
 // "<equipment> produced by <producer>, including ..." and the row's other ways of saying it.
@@ -52,10 +56,11 @@ export function readFccCoveredList(text: string, file = 'fcc-covered-list/table.
     name: 'fcc-covered-list',
     publisher: FCC_SOURCE.publisher,
     sourcePage: FCC_SOURCE.url,
-    terms: 'A US government work.',
+    terms: FCC_TERMS,
     version: 'snapshot of 2026-08-22 (latest inclusion 28 July 2026)',
     copiedFrom: 'opensanctions/opensanctions datasets/us/fcc_covered_list/table.csv, commit f33cff233ff4393a8c71784cfe280275727b52ca (2026-08-22)',
     counts,
+    listSourceId: FCC_SOURCE.id,
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];

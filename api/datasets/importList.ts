@@ -1,14 +1,20 @@
 // An official list through the one import pipeline: its reader turns the file into the
-// project's records, then importDataset validates against the model and the database, plans
-// and writes all of it or nothing (dry runs included). A file the reader cannot read writes nothing.
+// project's records, its companies are resolved against the stored ones (api/resolution), then
+// importDataset validates against the model and the database, plans and writes all of it or
+// nothing (dry runs included), with the list's provenance record, merged ids and review pairs
+// in the same transaction. A file the reader cannot read writes nothing.
 import type { Database } from '../db/database.ts';
 import type { Dataset } from '../exchange/dataset.ts';
 import { plural } from '../exchange/formats/common.ts';
-import { locateProblems } from '../exchange/formats/types.ts';
+import { locateProblems, type Origin } from '../exchange/formats/types.ts';
 import { EMPTY_SUMMARY, existingRecords, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
+import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
+import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
 import { readOpenSanctions } from './opensanctions.ts';
+import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
+import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
 import { addToStored, renamedToStored } from './storedEntities.ts';
 
@@ -35,12 +41,23 @@ async function withStored(db: Database, reading: DatasetReading, opts: ImportOpt
   return addToStored(dataset, existing.entities);
 }
 
-/** Validation problems ("entities[3] (acme)") pointed at the line of the list they came from. */
-function onLines(report: ImportReport, reading: DatasetReading, file: string): ImportReport {
+/**
+ * Validation problems ("entities[3] (acme)") pointed at the line of the list each record came
+ * from. Claims and sources keep their places through the resolution; an entity is found by
+ * its id, or by the id it was folded into. One the list did not bring keeps its item.
+ */
+function onLines(report: ImportReport, reading: DatasetReading, read: Dataset, resolution: Resolution, file: string): ImportReport {
   const lines = reading.lines;
   if (!lines) return report;
-  const at = (line: number) => ({ file, item: `line ${line}` });
-  const origins = { sources: lines.sources.map(at), entities: lines.entities.map(at), relations: lines.claims.map(at) };
+  // locateProblems keeps the item of a record without an origin.
+  const at = (line: number | undefined): Origin => (line === undefined ? (undefined as unknown as Origin) : { file, item: `line ${line}` });
+  const lineOf = new Map(read.entities.map((e, i) => [e.id, lines.entities[i]]));
+  for (const m of resolution.merged) if (!lineOf.has(m.into)) lineOf.set(m.into, lineOf.get(m.id));
+  const origins = {
+    sources: lines.sources.map(at),
+    entities: resolution.dataset.entities.map((e) => at(lineOf.get(e.id))),
+    relations: lines.claims.map(at),
+  };
   return { ...report, problems: locateProblems(report.problems, { origins }) };
 }
 
@@ -50,20 +67,70 @@ export function isOfficialListName(name: string): name is OfficialListName {
   return Object.prototype.hasOwnProperty.call(OFFICIAL_LISTS, name);
 }
 
+export interface OfficialListImport {
+  reading: DatasetReading;
+  report: ImportReport;
+  /** Null when the file could not be read. */
+  resolution: Resolution | null;
+}
+
+function endedNote(claims: EndedListing[], ending: ListingsToEnd, verb: string): string {
+  const shown = claims.slice(0, 20).map((c) => c.id).join(', ');
+  const more = claims.length > 20 ? ` and ${claims.length - 20} more` : '';
+  return `${claims.length} claim(s) of an earlier copy no longer in the list ${verb} on ${ending.end} (kept, not deleted): ${shown}${more}`;
+}
+
+function resolutionNotes(resolution: Resolution): string[] {
+  const merged = resolution.merged.map((m) => `"${m.name}" is stored as ${m.into} (${m.reason}); "${m.id}" resolves to it`);
+  const pairs = new Set(resolution.review.map((p) => p.incomingId)).size;
+  const review = resolution.review.length > 0 ? [`${resolution.review.length} possible duplicate pair(s) for ${pairs} entities sent to review (query entityPairs)`] : [];
+  return [...merged, ...review];
+}
+
 export async function importOfficialList(
   db: Database,
   list: OfficialListName,
   text: string,
   fileName: string,
   opts: ImportOptions,
-): Promise<{ reading: DatasetReading; report: ImportReport }> {
+): Promise<OfficialListImport> {
   const reading = OFFICIAL_LISTS[list](text, fileName);
   const notes = [...(reading.notes ?? reading.reported.map((r) => `line ${r.line} not imported: ${r.reason}`))];
   if (reading.problems.length > 0) {
     const problems = reading.problems.map((p) => ({ file: fileName, item: `line ${p.line}`, reason: p.reason }));
-    return { reading, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
+    return { reading, resolution: null, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
   const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading, opts, notes) : reading.dataset;
-  const report = await importDataset(db, datasetToRaw(dataset), fileName, opts, notes);
-  return { reading, report: onLines(report, reading, fileName) };
+  const resolution = resolveIncoming(dataset, await readGraphState(db));
+  const ending: ListingsToEnd | null = reading.provenance.listSourceId
+    ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
+    : null;
+  const endNotes: string[] = [];
+  const report = await importDataset(
+    db,
+    datasetToRaw(resolution.dataset),
+    fileName,
+    {
+      ...opts,
+      alsoWrite: async (run, summary, at) => {
+        await opts.alsoWrite?.(run, summary, at);
+        await writeResolution(run, resolution.merged, resolution.review, { by: opts.by, at, dataset: list });
+        const ended = ending ? await endListings(run, ending, opts.by, at) : [];
+        if (ended.length > 0) endNotes.push(endedNote(ended, ending!, 'ended'));
+        const record = importRecord(
+          { provenance: reading.provenance, fileName, text, by: opts.by, merged: resolution.merged.length, sentToReview: resolution.review.length, ended: ended.length, reported: reading.reported },
+          summary,
+          at,
+        );
+        await recordImport(run, record);
+      },
+    },
+    [...notes, ...resolutionNotes(resolution)],
+  );
+  if (opts.dryRun && report.problems.length === 0 && ending) {
+    const toEnd = await listingsToEnd(db, ending);
+    if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
+  }
+  report.notes.push(...endNotes);
+  return { reading, report: onLines(report, reading, dataset, resolution, fileName), resolution };
 }

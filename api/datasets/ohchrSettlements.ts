@@ -37,6 +37,8 @@ export const SETTLEMENTS_CONFLICT: EntityRecord = {
   props: {},
 };
 
+const OHCHR_TERMS = 'A public UN document; cite OHCHR as the source.';
+
 export const OHCHR_SOURCE: SourceRecord = {
   id: 'src-ohchr-bhr-database',
   publisher: 'Office of the United Nations High Commissioner for Human Rights (OHCHR)',
@@ -44,6 +46,7 @@ export const OHCHR_SOURCE: SourceRecord = {
   date: '2025-09',
   url: 'https://www.ohchr.org/en/business/bhr-database',
   kind: 'un-body',
+  licence: OHCHR_TERMS,
 };
 
 /** The list as updated in September 2025 (the README); the file gives no finer date. */
@@ -78,10 +81,11 @@ export function readOhchrSettlements(text: string, file = 'ohchr-settlement-data
     name: 'ohchr-settlements',
     publisher: OHCHR_SOURCE.publisher,
     sourcePage: OHCHR_SOURCE.url,
-    terms: 'A public UN document; cite OHCHR as the source.',
+    terms: OHCHR_TERMS,
     version: 'as updated in September 2025, with removals recorded up to July 2026',
     copiedFrom: 'opensanctions/opensanctions datasets/ps/ohchr_settlement/table.csv, commit f33cff233ff4393a8c71784cfe280275727b52ca (2026-08-22)',
     counts,
+    listSourceId: OHCHR_SOURCE.id,
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];

@@ -15,6 +15,7 @@ import { readFeedLines, type FeedRecord } from './opensanctionsFeed.ts';
 import { Tally, feedNotes } from './opensanctionsNotes.ts';
 import { emptyDataset, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
 
+export const OPENSANCTIONS_LICENCE = 'CC BY-NC 4.0';
 export const OPENSANCTIONS_TERMS =
   'CC BY-NC 4.0 (Creative Commons Attribution-NonCommercial 4.0 International): cite OpenSanctions; commercial use needs a data licence from OpenSanctions.';
 
@@ -26,6 +27,7 @@ export function datasetSource(name: string, changed: string | undefined): Source
     title: `[OpenSanctions dataset ${name}, FollowTheMoney entities]`,
     url: `https://www.opensanctions.org/datasets/${name}/`,
     kind: 'dataset',
+    licence: OPENSANCTIONS_LICENCE,
   };
   if (changed) source.date = changed;
   return source;
@@ -156,7 +158,12 @@ export function readOpenSanctions(text: string, file = 'entities.ftm.json'): Dat
     counts[name] = (counts[name] ?? 0) + lines.length;
   }
   const names = [...datasets].sort();
-  if (names.length === 1) provenance.sourcePage = datasetSource(names[0]!, undefined).url;
+  if (names.length === 1) {
+    const source = datasetSource(names[0]!, undefined);
+    provenance.sourcePage = source.url;
+    // A newer copy of a one-dataset feed ends the claims of an earlier copy it no longer holds.
+    provenance.listSourceId = source.id;
+  }
   const latestChange = [...changedOf.values()].sort().at(-1);
   if (latestChange) provenance.version = `entities last changed ${latestChange}`;
   if (problems.length > 0) return { dataset: emptyDataset(), reported, problems: problems.sort((a, b) => a.line - b.line), provenance };

@@ -23,6 +23,11 @@ export interface DatasetProvenance {
   copiedFrom: string;
   /** Rows read, and what each kind of row came to. */
   counts: Record<string, number>;
+  /**
+   * The source every claim of the list cites, for a list read whole each time: a newer copy
+   * that no longer holds a claim of an earlier one ends it (api/datasets/endedListings.ts).
+   */
+  listSourceId?: string;
 }
 
 export interface DatasetReading {

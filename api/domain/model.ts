@@ -122,6 +122,7 @@ export const SOURCE_FIELDS = {
   date: { kind: 'date', doc: 'Publication date.' },
   url: { kind: 'string', format: 'webAddress', doc: 'Public address.' },
   kind: { kind: 'string', doc: 'news, ngo-statement, court, regulator, company...' },
+  licence: { kind: 'string', doc: 'The licence or terms its publisher states for reuse (e.g. "CC0 1.0"); absent when none is stated.' },
 } as const satisfies Record<string, FieldSpec>;
 
 /** How a claim stands; stored with hyphens, exposed in GraphQL in upper case. */

@@ -34,6 +34,8 @@ export interface SourceRecord {
   url: string;
   date?: string;
   kind?: string;
+  /** The terms of reuse its publisher states; absent when none is stated. */
+  licence?: string;
 }
 
 export type EntityProps = Record<string, string | number | string[]>;

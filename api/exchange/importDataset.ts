@@ -15,6 +15,11 @@ export interface ImportOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** How long the one write transaction may run; large files from the CLI need more than the default. */
   timeoutMs?: number;
+  /**
+   * More writes that belong to the import (an official list's provenance record, ids it merged),
+   * run in its one transaction after the records: written with them or not at all.
+   */
+  alsoWrite?: (run: TxRunner, summary: ImportReport['summary'], at: string) => Promise<void>;
 }
 
 export interface ImportReport {
@@ -119,7 +124,14 @@ export async function importDataset(
   if (plan.problems.length > 0 || opts.dryRun) return report(plan.problems, summary);
 
   try {
-    await db.writeTransaction((run) => writePlan(run, plan, file, opts, at), opts.timeoutMs, { retry: false });
+    await db.writeTransaction(
+      async (run) => {
+        await writePlan(run, plan, file, opts, at);
+        await opts.alsoWrite?.(run, summary, at);
+      },
+      opts.timeoutMs,
+      { retry: false },
+    );
   } catch (error) {
     const reason = rolledBackReason(error);
     if (reason === null) throw error;

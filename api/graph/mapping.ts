@@ -16,6 +16,7 @@ export interface StoredSource {
   url: string;
   date?: string;
   kind?: string;
+  licence?: string;
 }
 
 export interface StoredClaim {

@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { complicityResolvers } from '../complicity/resolvers.ts';
 import { curationResolvers } from '../curation/resolvers.ts';
+import { datasetResolvers } from '../datasets/resolvers.ts';
 import { disengagementResolvers } from '../disengagement/resolvers.ts';
 import { entityResolvers } from '../entity/resolvers.ts';
 import { exchangeResolvers } from '../exchange/resolvers.ts';
@@ -25,6 +26,7 @@ export function executableSchema() {
       complicityResolvers,
       disengagementResolvers,
       portfolioResolvers,
+      datasetResolvers,
     ],
   });
 }

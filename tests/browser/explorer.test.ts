@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../api/db/database.ts';
 import type { TestApi } from '../support/api.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
-import { openAppPage, screenshotPath } from '../support/browser.ts';
+import { openAppPage, openSuggestion, screenshotPath, uncoverPoint } from '../support/browser.ts';
 
 let db: Database;
 let api: TestApi;
@@ -20,19 +20,12 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   return openAppPage(browser, api.url);
 }
 
-/** Opens the suggestion named `name`, or the one for entity `id` when names overlap ("Project Nimbus" and "Project Nimbus cloud services"). */
-async function searchAndOpen(page: Page, text: string, name: string, id?: string): Promise<void> {
-  await page.getByTestId('search-input').fill(text);
-  const suggestions = page.getByTestId('search-suggestion');
-  await (id ? suggestions.and(page.locator(`[data-id="${id}"]`)) : suggestions.filter({ hasText: name }).first()).click();
-  await page.getByTestId('details-name').filter({ hasText: name }).waitFor();
-}
 
 const drawnNodes = async (page: Page) => Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
 
 test("an entity's panel lists its own claims as sentences, in the right direction, grouped by relation", async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Google', 'Google');
+  await openSuggestion(page, 'Google', 'Google');
   const panel = page.getByTestId('details-panel');
   await panel.getByTestId('claim-sentence').first().waitFor();
   const sentences = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
@@ -44,14 +37,14 @@ test("an entity's panel lists its own claims as sentences, in the right directio
   assert.ok(groups.some((g) => /^Operates \(\d+\)$/.test(g)) && groups.some((g) => /^Is a party to \(\d+\)$/.test(g)), groups.join(', '));
   await panel.screenshot({ path: screenshotPath('entity-panel-google.png') });
 
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await panel.getByTestId('claim-sentence').first().waitFor();
   const nimbus = (await panel.getByTestId('claim-sentence').allTextContents()).map((t) => t.trim());
   assert.ok(nimbus.includes('Google is a party to Project Nimbus'), nimbus.join('\n'));
   assert.ok(!nimbus.some((t) => /operates Google|Google operates/.test(t)), `Google operating the cloud services is not Project Nimbus's claim: ${nimbus.join('\n')}`);
 
   // A claim its sources record a response to is marked as contested, with the response.
-  await searchAndOpen(page, 'Nimbus cloud', 'Project Nimbus cloud services');
+  await openSuggestion(page, 'Nimbus cloud', 'Project Nimbus cloud services');
   const contested = panel.getByTestId('claim').filter({ has: page.getByTestId('claim-contested') });
   await contested.first().waitFor();
   assert.match(await contested.first().getByTestId('claim-sentence').textContent() ?? '', /provides a service to Israel Defense Forces/);
@@ -87,7 +80,7 @@ test('search, open an entity and read a source link from the side panel', async 
 
 test('double-clicking a node expands its neighbours into the same graph', async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   const before = await drawnNodes(page);
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
@@ -102,10 +95,7 @@ test('double-clicking a node expands its neighbours into the same graph', async 
   assert.ok(at, 'Google is drawn as a neighbour of Project Nimbus');
   // The legend floats over the canvas's bottom-left corner, where the layout may put Google:
   // a person would click the node where it shows, so the test clears what covers it.
-  await page.evaluate(({ x, y }) => {
-    const hit = document.elementFromPoint(x, y);
-    if (hit && hit.closest('[data-testid=legend]')) (document.querySelector('[data-testid=legend]') as HTMLElement).style.display = 'none';
-  }, { x: box.x + at.x, y: box.y + at.y });
+  await uncoverPoint(page, box.x + at.x, box.y + at.y);
   await page.mouse.dblclick(box.x + at.x, box.y + at.y);
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > n, before);
   const nodes: string[] = await page.evaluate(() => (window as any).conflictLinks.nodes());
@@ -117,7 +107,7 @@ test('double-clicking a node expands its neighbours into the same graph', async 
 
 test('filters redraw without reloading the page', async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Google', 'Google');
+  await openSuggestion(page, 'Google', 'Google');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > 1);
   await page.evaluate(() => ((window as any).notReloaded = true));
   const before = await drawnNodes(page);
@@ -143,7 +133,7 @@ test('a failing server shows a visible error, not a blank page', async () => {
 
 test('a shared link restores the same entities, filters and selection', async () => {
   const first = await openPage();
-  await searchAndOpen(first.page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
+  await openSuggestion(first.page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await first.page.getByTestId('filter-status-denied').uncheck();
   await first.page.waitForFunction(() => location.hash.includes('st=') && location.hash.includes('s=contract-nimbus'));
   const link = first.page.url();
@@ -170,7 +160,7 @@ test('a tampered link says which parts it ignored', async () => {
 
 test('the export menu saves an SVG picture of the view', async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   await page.getByTestId('export-menu').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
@@ -195,7 +185,7 @@ test('an editor adds a claim with a new source from the side panel', async () =>
   await page.getByTestId('sign-in').click();
   await page.getByTestId('signed-in-as').filter({ hasText: 'Editing as browser-editor' }).waitFor();
 
-  await searchAndOpen(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   const panel = page.getByTestId('details-panel');
   const before = await panel.getByTestId('claim').count();
   await panel.getByTestId('add-claim').click();
@@ -326,7 +316,7 @@ test('time means time: at the end of 2021 no path reaches the Gaza war; later pa
 
 test("the side panel marks a claim without dates as undated", async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Nimbus cloud', 'Project Nimbus cloud services');
+  await openSuggestion(page, 'Nimbus cloud', 'Project Nimbus cloud services');
   const claims = page.getByTestId('claim');
   await claims.first().waitFor();
   const toWar = claims.filter({ hasText: /Gaza/ }).first();
@@ -338,7 +328,7 @@ test("the side panel marks a claim without dates as undated", async () => {
 
 test("a source in the side panel shows the quote its claim was checked against", async () => {
   const { page, errors } = await openPage();
-  await searchAndOpen(page, 'Amazon Web Services', 'Amazon Web Services');
+  await openSuggestion(page, 'Amazon Web Services', 'Amazon Web Services');
   const claim = page.getByTestId('claim').filter({ hasText: /Military Intelligence Directorate/ }).first();
   await claim.waitFor();
   const quote = claim.getByTestId('source-quote').first();

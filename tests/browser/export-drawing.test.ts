@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { TYPE_COLORS, rgb } from '../../api/domain/appearance.ts';
 import type { EntityType } from '../../api/domain/model.ts';
 import type { TestApi } from '../support/api.ts';
-import { openAppPage } from '../support/browser.ts';
+import { openAppPage, openSuggestion } from '../support/browser.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
 
 let api: TestApi;
@@ -25,9 +25,7 @@ const thousandth = (v: number) => Math.round(v * 1000) / 1000 + 0;
 
 async function openNimbus(): Promise<{ page: Page; errors: string[]; placements: Placement[] }> {
   const { page, errors } = await openAppPage(browser, api.url);
-  await page.getByTestId('search-input').fill('Project Nimbus');
-  await page.getByTestId('search-suggestion').filter({ hasText: 'Project Nimbus' }).first().click();
-  await page.getByTestId('details-name').filter({ hasText: 'Project Nimbus' }).waitFor();
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   const placements = (await page.evaluate(() => (window as any).conflictLinks.placements())) as Placement[];
   return { page, errors, placements };

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import type { TestApi } from '../support/api.ts';
-import { openAppPage, screenshotPath } from '../support/browser.ts';
+import { openAppPage, openSuggestion, screenshotPath, uncoverPoint } from '../support/browser.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
 
 let api: TestApi;
@@ -21,10 +21,8 @@ type Placement = { id: string; x: number; y: number };
 const settled = (page: Page) => page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
 const placements = async (page: Page): Promise<Placement[]> => page.evaluate(() => (window as any).conflictLinks.placements());
 
-async function openEntity(page: Page, text: string, name: string): Promise<void> {
-  await page.getByTestId('search-input').fill(text);
-  await page.getByTestId('search-suggestion').filter({ hasText: name }).first().click();
-  await page.getByTestId('details-name').filter({ hasText: name }).waitFor();
+async function openEntity(page: Page, text: string, name: string, id?: string): Promise<void> {
+  await openSuggestion(page, text, name, id);
   await settled(page);
 }
 
@@ -32,6 +30,7 @@ async function openEntity(page: Page, text: string, name: string): Promise<void>
 async function dragNode(page: Page, id: string, dx: number, dy: number): Promise<void> {
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   const at = await page.evaluate((node) => (window as any).conflictLinks.nodePosition(node), id);
+  await uncoverPoint(page, box.x + at.x, box.y + at.y);
   await page.mouse.move(box.x + at.x, box.y + at.y);
   await page.mouse.down();
   await page.mouse.move(box.x + at.x + dx / 2, box.y + at.y + dy / 2, { steps: 5 });
@@ -62,7 +61,7 @@ function assertSamePlaces(actual: Placement[], expected: Placement[]): void {
 
 test('a link copied after moving nodes opens in a new page with the same positions and camera', async () => {
   const first = await openAppPage(browser, api.url);
-  await openEntity(first.page, 'Project Nimbus', 'Project Nimbus');
+  await openEntity(first.page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   const before = await placements(first.page);
   await dragNode(first.page, 'google', 140, -90);
   await first.page.waitForFunction(() => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-moved')) > 0);
@@ -89,7 +88,7 @@ test('a link copied after moving nodes opens in a new page with the same positio
 
 test('a link pasted into a tab that has the app open loads there, without a reload', async () => {
   const first = await openAppPage(browser, api.url);
-  await openEntity(first.page, 'Google', 'Google');
+  await openEntity(first.page, 'Google', 'Google', 'google');
   await first.page.getByTestId('filter-status-denied').uncheck();
   await first.page.waitForFunction(() => location.hash.includes('st='));
   await settled(first.page);
@@ -98,7 +97,7 @@ test('a link pasted into a tab that has the app open loads there, without a relo
   await first.page.close();
 
   const { page, errors } = await openAppPage(browser, api.url);
-  await openEntity(page, 'Project Nimbus', 'Project Nimbus');
+  await openEntity(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.evaluate(() => ((window as any).notReloaded = true));
   // The address bar gets the link: only the hash differs, so the browser does not reload.
   await page.goto(link);

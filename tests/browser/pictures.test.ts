@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { STATUS_STYLES, TYPE_COLORS } from '../../api/domain/appearance.ts';
 import type { TestApi } from '../support/api.ts';
-import { openAppPage, screenshotPath } from '../support/browser.ts';
+import { openAppPage, openSuggestion, screenshotPath } from '../support/browser.ts';
 import { downloadFrom, pngColours, pngSize, readSvg, renderSvg, savePicture } from '../support/pictures.ts';
 import { startSeededBrowser } from '../support/seeded.ts';
 
@@ -21,9 +21,7 @@ const VIEWPORT = { width: 1300, height: 850 };
 
 async function openNimbus(): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await openAppPage(browser, api.url, '/', VIEWPORT);
-  await page.getByTestId('search-input').fill('Project Nimbus');
-  await page.getByTestId('search-suggestion').filter({ hasText: 'Project Nimbus' }).first().click();
-  await page.getByTestId('details-name').filter({ hasText: 'Project Nimbus' }).waitFor();
+  await openSuggestion(page, 'Project Nimbus', 'Project Nimbus', 'contract-nimbus');
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   // Closing the panel clears the selection, so nothing is greyed.
   await page.locator('[data-testid=details-panel] .close').click();
@@ -86,7 +84,7 @@ test('after zooming into a corner, the SVG still holds every node inside its fra
   const text = picture.texts.join('\n');
   assert.ok(picture.texts.includes('Project Nimbus and its neighbours'), 'the title names what is drawn');
   assert.match(text, new RegExp(`${nodes.length} entities and \\d+ relationships\\. Exported on \\d{1,2} [A-Z][a-z]+ \\d{4} from conflict-links\\.`));
-  assert.match(text, /Filters: claims of any time, undated claims included; only reported, alleged, confirmed by the company, adjudicated by a court, sanctioned; any confidence\./);
+  assert.match(text, /Filters: claims of any time, undated claims included; every status but denied; any confidence\./);
   const footer = picture.texts.join(' ');
   const publishers = await publishersOfDrawnClaims(page);
   assert.ok(publishers.size > 0);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot } from '../../api/config.ts';
-import type { Database } from '../../api/db/database.ts';
+import { cypherInt, type Database } from '../../api/db/database.ts';
 import { importOfficialList } from '../../api/datasets/importList.ts';
 import { graphCounts, openTestDatabase, resetToSeed } from '../support/database.ts';
 
@@ -73,15 +73,46 @@ test('the CLI imports the FCC Covered List with --dataset, reporting the categor
   const dry = cli('--dry-run');
   assert.equal(dry.status, 0, dry.stderr + dry.stdout);
   assert.match(dry.stdout, /note: line 13 not imported: names a category/);
-  assert.match(dry.stdout, /entities\s+14 to create/);
+  // Huawei, Hikvision and Dahua are the seed's (see resolution.test.ts): 10 new companies and the FCC itself, 3 stored ones gaining an alias.
+  assert.match(dry.stdout, /entities\s+11 to create, 3 to update/);
+  assert.match(dry.stdout, /"Hangzhou Hikvision Digital Technology Company" is stored as hikvision/);
   assert.deepEqual(await graphCounts(db), before);
 
   const run = cli();
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /claims\s+13 created/);
-  assert.deepEqual(await graphCounts(db), { entities: before.entities + 14, sources: before.sources + 1, claims: before.claims + 13 });
+  assert.deepEqual(await graphCounts(db), { entities: before.entities + 11, sources: before.sources + 1, claims: before.claims + 13 });
 
   const usage = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/import.ts', '--dataset', 'nope', FCC], { cwd: projectRoot, encoding: 'utf8' });
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /--dataset must be one of ohchr-settlements, fcc-covered-list, opensanctions; got "nope"/);
+});
+
+test('a newer copy of the OHCHR list without an enterprise ends its listing (kept, not deleted), and says so', async () => {
+  const full = readFileSync(OHCHR, 'utf8');
+  await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
+  const newer = full.split('\n').filter((line) => !line.includes('Airbnb Inc.')).join('\n');
+  assert.equal(newer.split('\n').length, full.split('\n').length - 1);
+  const listing = 'airbnb-inc--allegedly-used-in--settlements-opt';
+  const stored = async () => (await db.read('curation/claim-by-id', { id: listing, from: 'airbnb-inc', type: 'ALLEGEDLY_USED_IN', to: 'settlements-opt' }))[0]?.claim as Record<string, unknown> | undefined;
+  const before = await graphCounts(db);
+
+  const dry = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(true));
+  assert.ok(dry.report.notes.some((n) => n.includes(`1 claim(s) of an earlier copy no longer in the list would end`) && n.includes(listing)), dry.report.notes.join('\n'));
+  assert.equal((await stored())?.end, undefined, 'a dry run ends nothing');
+
+  const run = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(false));
+  assert.equal(run.report.applied, true);
+  const today = new Date().toISOString().slice(0, 10);
+  const ended = await stored();
+  assert.equal(ended?.end, today);
+  assert.equal(ended?.start, '2025-09');
+  assert.match(String(ended?.summary), /^OHCHR lists Airbnb Inc\. .* It is not in the list as imported on \d{1,2} [A-Z][a-z]+ \d{4} \(table-newer\.csv\), so it is recorded as ended then\.$/);
+  assert.deepEqual(await graphCounts(db), before, 'nothing is deleted');
+  const [record] = await db.read('datasets/list-imports', { limit: cypherInt(1) });
+  assert.equal((record!.record as Record<string, unknown>).ended, 1);
+
+  const again = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(false));
+  assert.ok(!again.report.notes.some((n) => n.includes('no longer in the list')), 'an ended listing is not ended twice');
+  assert.deepEqual(again.report.summary.claims, { created: 0, updated: 0, unchanged: 164 });
 });

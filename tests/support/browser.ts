@@ -33,3 +33,26 @@ export function screenshotPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
+
+/**
+ * Types `text` into the search box and opens a suggestion: the one for entity `id` when given
+ * (names overlap: "Project Nimbus" and "Project Nimbus cloud services" may rank either way),
+ * else the first whose text holds `name`; waits until the panel shows `name`.
+ */
+export async function openSuggestion(page: Page, text: string, name: string, id?: string): Promise<void> {
+  await page.getByTestId('search-input').fill(text);
+  const suggestions = page.getByTestId('search-suggestion');
+  await (id ? suggestions.and(page.locator(`[data-id="${id}"]`)) : suggestions.filter({ hasText: name }).first()).click();
+  await page.getByTestId('details-name').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Hides the legend when it floats over the point a test is about to press: the layout may put a
+ * node under it, and a person would press the node where it shows.
+ */
+export async function uncoverPoint(page: Page, x: number, y: number): Promise<void> {
+  await page.evaluate(({ x, y }) => {
+    const hit = document.elementFromPoint(x, y);
+    if (hit && hit.closest('[data-testid=legend]')) (document.querySelector('[data-testid=legend]') as HTMLElement).style.display = 'none';
+  }, { x, y });
+}

@@ -85,8 +85,10 @@ test('a Sanction is SANCTIONED_BY its authority, sanctioned, dated, citing the d
     title: '[OpenSanctions dataset fictional_milcorps, FollowTheMoney entities]',
     url: 'https://www.opensanctions.org/datasets/fictional_milcorps/',
     kind: 'dataset',
+    licence: 'CC BY-NC 4.0',
     date: '2024-01-31',
   });
+  assert.equal(mil.provenance.listSourceId, 'src-opensanctions-fictional_milcorps');
   assert.equal(own?.url, 'https://defence.ruritania.example/section-77-list');
   assert.equal(own?.publisher, 'Ruritania Ministry of Defence');
   assert.deepEqual(entity(mil, RMOD), { id: RMOD, type: 'StateBody', name: 'Ruritania Ministry of Defence', props: { country: 'XR' } });

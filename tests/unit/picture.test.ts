@@ -94,6 +94,9 @@ test('filters read as words: no enum names, no bare dates, no raw floats', () =>
   const words = filterWords({ asOf: '2021-06-15', statuses: ['COMPANY_CONFIRMED', 'ADJUDICATED'], minConfidence: 0.30000000000000004, includeUndated: false });
   assert.equal(words, 'Filters: claims as of 15 June 2021, undated claims left out; only confirmed by the company, adjudicated by a court; confidence at least 0.3.');
   assert.doesNotMatch(words, /[A-Z]{2,}_|\d{4}-\d{2}|0\.3000/);
+  // The explorer's default keeps every status but one: said as the one left out.
+  const allButDenied = filterWords({ asOf: null, statuses: ['REPORTED', 'ALLEGED', 'COMPANY_CONFIRMED', 'ADJUDICATED', 'SANCTIONED', 'OFFICIALLY_LISTED'], minConfidence: null, includeUndated: true });
+  assert.equal(allButDenied, 'Filters: claims of any time, undated claims included; every status but denied; any confidence.');
 });
 
 test('dates in words, and the export date as the reader’s calendar shows it', () => {

@@ -11,14 +11,20 @@ const MAX_CREDITED = 30;
 export function filterWords(f: Filters): string {
   const time = !f.asOf ? 'claims of any time' : f.asOf.endsWith('-12-31') ? `claims as of the end of ${f.asOf.slice(0, 4)}` : `claims as of ${dateWords(f.asOf)}`;
   const undated = f.includeUndated ? 'undated claims included' : 'undated claims left out';
-  const statuses =
-    f.statuses === null || f.statuses.length === CLAIM_STATUSES.length
-      ? 'every status'
-      : f.statuses.length === 0
-        ? 'no status'
-        : `only ${f.statuses.map(statusWords).join(', ')}`;
-  const confidence = f.minConfidence ? `confidence at least ${readableNumber(f.minConfidence, 2)}` : 'any confidence';
-  return `Filters: ${time}, ${undated}; ${statuses}; ${confidence}.`;
+  return `Filters: ${time}, ${undated}; ${statusFilterWords(f.statuses)}; ${confidenceWords(f)}.`;
+}
+
+/** The statuses kept, said the short way round: "every status but denied" rather than six names. */
+function statusFilterWords(statuses: Filters['statuses']): string {
+  if (statuses === null || statuses.length === CLAIM_STATUSES.length) return 'every status';
+  if (statuses.length === 0) return 'no status';
+  const kept = new Set(statuses.map(statusWords));
+  const left = CLAIM_STATUSES.map(statusWords).filter((w) => !kept.has(w));
+  return left.length < kept.size ? `every status but ${left.join(', ')}` : `only ${[...kept].join(', ')}`;
+}
+
+function confidenceWords(f: Filters): string {
+  return f.minConfidence ? `confidence at least ${readableNumber(f.minConfidence, 2)}` : 'any confidence';
 }
 
 /** "Exported on 4 December 2026": the reader's local date, in words. */

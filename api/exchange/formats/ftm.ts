@@ -40,7 +40,7 @@ function idBlock(id: string): Record<string, unknown> {
 function sourceLine(source: SourceRecord): FtmLine {
   const properties: Properties = { title: [source.title], publisher: [source.publisher], sourceUrl: [source.url] };
   if (source.date) properties.publishedAt = [source.date];
-  const block = { ...idBlock(source.id), ...(source.kind ? { kind: source.kind } : {}) };
+  const block = { ...idBlock(source.id), ...(source.kind ? { kind: source.kind } : {}), ...(source.licence ? { licence: source.licence } : {}) };
   return { id: ftmId(source.id), schema: SOURCE_SCHEMA, properties, ...(Object.keys(block).length > 0 ? { [BLOCK]: block } : {}) };
 }
 

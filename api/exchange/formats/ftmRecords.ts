@@ -38,6 +38,7 @@ export function ftmSource(rec: FtmRecord, idOf: IdOf): Record<string, unknown> |
   const date = dateOf(p.publishedAt?.[0] ?? p.date?.[0]);
   if (date) source.date = date;
   if (typeof rec.block.kind === 'string') source.kind = rec.block.kind;
+  if (typeof rec.block.licence === 'string') source.licence = rec.block.licence;
   return source;
 }
 
