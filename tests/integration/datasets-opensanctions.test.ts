@@ -160,3 +160,15 @@ test('the CLI imports a feed with --dataset opensanctions and prints its notes',
   assert.match(cli.stdout, /note: 1 Airplane record not imported \(line 13\): the model has no type for a FollowTheMoney Airplane\./);
   assert.match(cli.stdout, /entities\s+0 to create, 0 to update, 7 unchanged/);
 });
+
+test('a newer copy of a feed that no longer holds an ownership ends it on the day of import, and keeps it', async () => {
+  const text = readFileSync(MIL, 'utf8').split('\n').filter((l) => !l.includes('"id":"fm-own-exaero-fict-optics"')).join('\n');
+  const before = await graphCounts(db);
+  const { report } = await run(MIL, false, text);
+  assert.deepEqual(report.problems, []);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.ok(report.notes.includes(`1 claim(s) of an earlier copy no longer in the list ended on ${today} (kept, not deleted): os-fm-exaero-holdings--owns--${OPTICS}`), report.notes.join('\n'));
+  const [row] = await db.read('curation/claim-by-id', { id: `os-fm-exaero-holdings--owns--${OPTICS}`, from: 'os-fm-exaero-holdings', type: 'OWNS', to: OPTICS });
+  assert.equal((row?.claim as { end?: string } | undefined)?.end, today);
+  assert.deepEqual(await graphCounts(db), before);
+});
