@@ -1,5 +1,6 @@
 // An official list through the one import pipeline: its reader turns the file into the
-// project's records, its companies are resolved against the stored ones (api/resolution), then
+// project's records, a feed that is one of many (OpenSanctions) adds to the entities stored
+// under its ids (storedEntities.ts), its companies are resolved against the stored ones (api/resolution), then
 // importDataset validates against the model and the database, plans and writes all of it or
 // nothing (dry runs included), with the list's provenance record, merged ids and review pairs
 // in the same transaction. A file the reader cannot read writes nothing.
