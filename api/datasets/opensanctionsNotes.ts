@@ -19,6 +19,7 @@ export const NO_PLACE: Readonly<Record<string, string>> = {
   Identification: 'the model has no field for identity documents',
   Passport: 'the model has no field for identity documents',
   Event: 'an event is neither an abuse nor a conflict without a curator saying which',
+  Asset: 'an asset is infrastructure only when a curator says which kind',
   Directorship: 'the model has no directorship relation',
   Family: 'the model has no family relation',
   Associate: 'the model has no relation for associates',
