@@ -2,8 +2,8 @@
 // [--dry-run] [--default-source-url URL ...]`: validates the whole file, prints what would
 // change or changed and every problem with its file and line, and exits 1 on problems.
 // Writes go through the same all-or-nothing, audited import as the API.
-// `npm run import -- --dataset ohchr-settlements|fcc-covered-list FILE [--dry-run]` reads an
-// official list (seed/datasets/) with its own reader first.
+// `npm run import -- --dataset ohchr-settlements|fcc-covered-list|opensanctions FILE [--dry-run]`
+// reads an official list (seed/datasets/) or an OpenSanctions feed with its own reader first.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -1,22 +1,66 @@
 // An official list through the one import pipeline: its reader turns the file into the
-// project's records, its companies are resolved against the stored ones (api/resolution), then
+// project's records, a feed that is one of many (OpenSanctions) adds to the entities stored
+// under its ids (storedEntities.ts), its companies are resolved against the stored ones (api/resolution), then
 // importDataset validates against the model and the database, plans and writes all of it or
 // nothing (dry runs included), with the list's provenance record, merged ids and review pairs
 // in the same transaction. A file the reader cannot read writes nothing.
 import type { Database } from '../db/database.ts';
-import { EMPTY_SUMMARY, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
+import type { Dataset } from '../exchange/dataset.ts';
+import { plural } from '../exchange/formats/common.ts';
+import { locateProblems, type Origin } from '../exchange/formats/types.ts';
+import { EMPTY_SUMMARY, existingRecords, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
 import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
+import { readOpenSanctions } from './opensanctions.ts';
 import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
+import { addToStored, renamedToStored } from './storedEntities.ts';
 
 export const OFFICIAL_LISTS = {
   'ohchr-settlements': readOhchrSettlements,
   'fcc-covered-list': readFccCoveredList,
+  opensanctions: readOpenSanctions,
 } as const satisfies Record<string, (text: string, file: string) => DatasetReading>;
+
+/** Lists that are one of many naming the same entity: they add to a stored entity (storedEntities.ts). */
+const ADDS_TO_STORED: ReadonlySet<string> = new Set(['opensanctions']);
+
+async function withStored(db: Database, reading: DatasetReading, opts: ImportOptions, notes: string[]): Promise<Dataset> {
+  const planner: Database = opts.timeoutMs ? { ...db, read: (q, p, o) => db.read(q, p, o ?? { timeoutMs: opts.timeoutMs }) } : db;
+  const formerIds = reading.formerIds ?? {};
+  const ids = [...new Set([...reading.dataset.entities.map((e) => e.id), ...Object.values(formerIds).flat()])];
+  const existing = await existingRecords(planner, ids, [], []);
+  const dataset = renamedToStored(reading.dataset, formerIds, new Set(existing.entities.map((e) => e.id)));
+  const kept = dataset.entities.flatMap((e, i) => (e.id !== reading.dataset.entities[i]!.id ? [`${reading.dataset.entities[i]!.id} as ${e.id}`] : []));
+  if (kept.length > 0) {
+    const which = `${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ` and ${kept.length - 10} more` : ''}`;
+    notes.push(`Kept the stored id of ${plural(kept.length, 'entity', 'entities')} the list now names by another id, the stored one among its former ids: ${which}.`);
+  }
+  return addToStored(dataset, existing.entities);
+}
+
+/**
+ * Validation problems ("entities[3] (acme)") pointed at the line of the list each record came
+ * from. Claims and sources keep their places through the resolution; an entity is found by
+ * its id, or by the id it was folded into. One the list did not bring keeps its item.
+ */
+function onLines(report: ImportReport, reading: DatasetReading, read: Dataset, resolution: Resolution, file: string): ImportReport {
+  const lines = reading.lines;
+  if (!lines) return report;
+  // locateProblems keeps the item of a record without an origin.
+  const at = (line: number | undefined): Origin => (line === undefined ? (undefined as unknown as Origin) : { file, item: `line ${line}` });
+  const lineOf = new Map(read.entities.map((e, i) => [e.id, lines.entities[i]]));
+  for (const m of resolution.merged) if (!lineOf.has(m.into)) lineOf.set(m.into, lineOf.get(m.id));
+  const origins = {
+    sources: lines.sources.map(at),
+    entities: resolution.dataset.entities.map((e) => at(lineOf.get(e.id))),
+    relations: lines.claims.map(at),
+  };
+  return { ...report, problems: locateProblems(report.problems, { origins }) };
+}
 
 export type OfficialListName = keyof typeof OFFICIAL_LISTS;
 
@@ -52,12 +96,13 @@ export async function importOfficialList(
   opts: ImportOptions,
 ): Promise<OfficialListImport> {
   const reading = OFFICIAL_LISTS[list](text, fileName);
-  const notes = reading.reported.map((r) => `line ${r.line} not imported: ${r.reason}`);
+  const notes = [...(reading.notes ?? reading.reported.map((r) => `line ${r.line} not imported: ${r.reason}`))];
   if (reading.problems.length > 0) {
     const problems = reading.problems.map((p) => ({ file: fileName, item: `line ${p.line}`, reason: p.reason }));
     return { reading, resolution: null, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
-  const resolution = resolveIncoming(reading.dataset, await readGraphState(db));
+  const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading, opts, notes) : reading.dataset;
+  const resolution = resolveIncoming(dataset, await readGraphState(db));
   const ending: ListingsToEnd | null = reading.provenance.listSourceId
     ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
     : null;
@@ -88,5 +133,5 @@ export async function importOfficialList(
     if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
   }
   report.notes.push(...endNotes);
-  return { reading, report, resolution };
+  return { reading, report: onLines(report, reading, dataset, resolution, fileName), resolution };
 }

@@ -35,6 +35,15 @@ export interface DatasetReading {
   reported: RowNote[];
   problems: RowNote[];
   provenance: DatasetProvenance;
+  /** The import's notes, when the reader sums the reported rows up (a feed of thousands of lines reports by kind). */
+  notes?: string[];
+  /**
+   * Ids an entity may already be stored under, by its id in this reading (an OpenSanctions
+   * entity's referents): the import keeps the stored id when the entity's own is not stored.
+   */
+  formerIds?: Record<string, string[]>;
+  /** The line each record came from, index for index with the dataset's lists, so validation problems name lines. */
+  lines?: { sources: number[]; entities: number[]; claims: number[] };
 }
 
 /**

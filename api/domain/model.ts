@@ -32,6 +32,12 @@ const identifiers = {
   website: { kind: 'string', format: 'webAddress', doc: 'Official website.' },
 } as const satisfies Record<string, FieldSpec>;
 
+/** What official lists say of a listed actor (imports of OpenSanctions feeds). */
+const listing = {
+  topics: { kind: 'stringList', doc: 'FollowTheMoney topics the lists naming it give it, e.g. sanction, export.control, mil, debarment.' },
+  opensanctionsId: { kind: 'string', doc: 'Its OpenSanctions entity id (e.g. NK-...), so an import of another feed or version finds it.' },
+} as const satisfies Record<string, FieldSpec>;
+
 const period = {
   start: { kind: 'date', doc: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD).' },
   end: { kind: 'date', doc: 'End date (YYYY, YYYY-MM or YYYY-MM-DD).' },
@@ -45,25 +51,25 @@ export const ENTITY_TYPES = {
   Company: {
     ftm: 'Company',
     doc: 'A company, listed or not.',
-    fields: { ...identifiers, sector: { kind: 'string', doc: 'Business sector.' } },
+    fields: { ...identifiers, sector: { kind: 'string', doc: 'Business sector.' }, ...listing },
   },
   Investor: {
     ftm: 'Organization',
     doc: 'An asset manager, pension fund or other investor.',
-    fields: { ...identifiers },
+    fields: { ...identifiers, ...listing },
   },
   Person: {
     ftm: 'Person',
     doc: 'A natural person, such as a director or owner (imports from FollowTheMoney).',
-    fields: { position: { kind: 'string', doc: 'Role or title, e.g. chairman.' } },
+    fields: { position: { kind: 'string', doc: 'Role or title, e.g. chairman.' }, ...listing },
   },
-  Government: { ftm: 'PublicBody', doc: 'A national government.', fields: {} },
+  Government: { ftm: 'PublicBody', doc: 'A national government.', fields: { ...listing } },
   StateBody: {
     ftm: 'PublicBody',
     doc: 'A ministry, army, intelligence unit, police force or other state body.',
-    fields: { kind: { kind: 'string', doc: 'ministry, army, intelligence, police, regulator...' } },
+    fields: { kind: { kind: 'string', doc: 'ministry, army, intelligence, police, regulator...' }, ...listing },
   },
-  ArmedGroup: { ftm: 'Organization', doc: 'A non-state armed group.', fields: {} },
+  ArmedGroup: { ftm: 'Organization', doc: 'A non-state armed group.', fields: { ...listing } },
   Infrastructure: {
     ftm: 'Asset',
     doc: 'A cloud region, data centre, surveillance system, spyware, telecom network, platform, satellite network, AI or biometric system.',

@@ -75,7 +75,7 @@ async function knownIdsInBatches(db: Database, entityIds: string[], sourceIds: s
   return known;
 }
 
-async function existingRecords(db: Database, entityIds: string[], sourceIds: string[], claims: { id: string; from: string; to: string; type: string }[]): Promise<Existing> {
+export async function existingRecords(db: Database, entityIds: string[], sourceIds: string[], claims: { id: string; from: string; to: string; type: string }[]): Promise<Existing> {
   const existing: Existing = { entities: [], merged: [], sources: [], claims: [] };
   const [e, s, c] = [chunks(entityIds, READ_BATCH), chunks(sourceIds, READ_BATCH), chunks(claims, READ_BATCH)];
   for (let i = 0; i < Math.max(e.length, s.length, c.length); i++) {

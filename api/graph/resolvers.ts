@@ -3,13 +3,23 @@
 import type { ApiContext } from '../context.ts';
 import { contestedBecause } from '../domain/contested.ts';
 import { evidenceOf } from '../domain/evidence.ts';
-import { CLAIM_STATUSES } from '../domain/model.ts';
+import { CLAIM_STATUSES, ENTITY_TYPES, ENTITY_TYPE_NAMES, type FieldSpec } from '../domain/model.ts';
 import { isUndated } from '../domain/undated.ts';
 import { statusToEnum } from '../schema/entitySdl.ts';
 import { sourcesByIds } from '../sources/resolvers.ts';
 import type { StoredClaim, StoredEntity, StoredSource } from './mapping.ts';
 
+/** A type's own list fields (topics) read as an empty list on entities stored without them, as GraphQL lists are non-null. */
+const listFieldResolvers = Object.fromEntries(
+  ENTITY_TYPE_NAMES.flatMap((type) => {
+    const lists = Object.entries(ENTITY_TYPES[type].fields as Record<string, FieldSpec>).filter(([, spec]) => spec.kind === 'stringList');
+    if (lists.length === 0) return [];
+    return [[type, Object.fromEntries(lists.map(([field]) => [field, (entity: StoredEntity) => (entity[field] as string[] | undefined) ?? []]))]];
+  }),
+);
+
 export const graphResolvers = {
+  ...listFieldResolvers,
   Entity: {
     __resolveType: (entity: StoredEntity) => entity.type,
   },

@@ -99,7 +99,7 @@ function swatch(color: string): HTMLElement {
   return dot;
 }
 
-const FIELD_LABELS: Readonly<Record<string, string>> = { isin: 'ISIN', lei: 'LEI', affectedPeople: 'Affected people', code: 'Country code' };
+const FIELD_LABELS: Readonly<Record<string, string>> = { isin: 'ISIN', lei: 'LEI', affectedPeople: 'Affected people', code: 'Country code', opensanctionsId: 'OpenSanctions id' };
 
 /** A field's short label: its own, or its name in words ("affectedPeople" -> "Affected people"). */
 function fieldLabel(field: string, doc: string): string {
@@ -117,7 +117,8 @@ function facts(entity: EntityView): HTMLElement {
   if (entity.country) rows.push(['Country', countryLabel(entity.country)]);
   for (const [field, spec] of Object.entries(ENTITY_TYPES[entity.type].fields)) {
     const value = entity[field];
-    if (value === null || value === undefined || value === '') continue;
+    // A list field the API reads as empty when not stored (topics) says nothing.
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     const shown = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? value.toLocaleString('en') : field === 'kind' ? String(value).replace(/-/g, ' ') : String(value);
     rows.push([fieldLabel(field, spec.doc), shown]);
   }

@@ -186,12 +186,12 @@ export function roleRelation(role: string): RelationType | null {
  */
 export const FTM_SCHEMATA: ReadonlySet<string> = new Set([
   'Address', 'Airplane', 'Analyzable', 'Article', 'Assessment', 'Asset', 'Associate', 'Audio', 'BankAccount', 'Call',
-  'CallForTenders', 'Company', 'Contract', 'ContractAward', 'CourtCase', 'CourtCaseParty', 'CryptoWallet', 'Debt',
+  'CallForTenders', 'Company', 'Contract', 'ContractAward', 'Control', 'CourtCase', 'CourtCaseParty', 'CryptoWallet', 'Debt',
   'Directorship', 'Document', 'Documentation', 'EconomicActivity', 'Email', 'Employment', 'Event', 'Family', 'Folder',
   'HyperText', 'Identification', 'Image', 'Interest', 'Interval', 'LegalEntity', 'License', 'Membership', 'Mention',
   'Message', 'Note', 'Occupancy', 'Organization', 'Ownership', 'Package', 'Page', 'Pages', 'Passport', 'Payment',
-  'Person', 'PlainText', 'Position', 'Post', 'Project', 'ProjectParticipant', 'PublicBody', 'RealEstate', 'Representation',
-  'Sanction', 'Security', 'Similar', 'Succession', 'Table', 'TaxRoll', 'Thing', 'Trip', 'UnknownLink', 'UserAccount',
+  'Person', 'PlainText', 'Position', 'Post', 'Project', 'ProjectParticipant', 'PublicBody', 'RealEstate', 'Representation', 'Risk',
+  'Sanction', 'Security', 'Similar', 'Succession', 'Table', 'TaxRoll', 'Territory', 'Thing', 'Trip', 'UnknownLink', 'UserAccount',
   'Value', 'Vehicle', 'Vessel', 'Video', 'Workbook',
 ]);
 
