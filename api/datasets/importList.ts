@@ -5,10 +5,14 @@
 // in the same transaction. A file the reader cannot read writes nothing.
 import type { Database } from '../db/database.ts';
 import { EMPTY_SUMMARY, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
+import { locateProblems } from '../exchange/formats/types.ts';
 import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
+import { readGleifLei } from './gleifLei.ts';
+import { readGleifRelationships } from './gleifRelationships.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
+import { readSiiTransfers } from './siiTransfers.ts';
 import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
@@ -16,6 +20,9 @@ import { datasetToRaw, type DatasetReading } from './reading.ts';
 export const OFFICIAL_LISTS = {
   'ohchr-settlements': readOhchrSettlements,
   'fcc-covered-list': readFccCoveredList,
+  'pi-surveillance-index': readSiiTransfers,
+  'gleif-lei': readGleifLei,
+  'gleif-relationships': readGleifRelationships,
 } as const satisfies Record<string, (text: string, file: string) => DatasetReading>;
 
 export type OfficialListName = keyof typeof OFFICIAL_LISTS;
@@ -88,5 +95,8 @@ export async function importOfficialList(
     if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
   }
   report.notes.push(...endNotes);
-  return { reading, report, resolution };
+  // The import's own problems ("relations[3] ...") name the line of the list they came from;
+  // entities are not located, as resolution reorders them.
+  const origins = reading.origins && { ...reading.origins, entities: [] };
+  return { reading, report: { ...report, problems: locateProblems(report.problems, { origins }) }, resolution };
 }
