@@ -2,10 +2,24 @@
 // gleifRelationships.ts for relationship records, level 2): the publisher, entity ids made
 // from LEIs, the LEI check and GLEIF's timestamps. GLEIF's data is CC0 1.0.
 import { fieldProblem, isPartialDate } from '../domain/fieldRules.ts';
+import type { DatasetProvenance } from './reading.ts';
 
 export const GLEIF_PUBLISHER = 'Global Legal Entity Identifier Foundation (GLEIF)';
 export const GLEIF_PAGE = 'https://www.gleif.org/en/lei-data/gleif-golden-copy/download-the-golden-copy';
 export const GLEIF_TERMS = 'CC0 1.0';
+
+/** Provenance of a GLEIF file the user downloaded; `version` is set once the records' dates are read. */
+export function gleifProvenance(name: string, counts: Record<string, number>): DatasetProvenance {
+  return {
+    name,
+    publisher: GLEIF_PUBLISHER,
+    sourcePage: GLEIF_PAGE,
+    terms: GLEIF_TERMS,
+    version: 'the file as downloaded by the user',
+    copiedFrom: 'not shipped: read from the file the user gives',
+    counts,
+  };
+}
 
 /** The entity of an LEI: "lei-" and the LEI in lower case, as the model's ids are. */
 export function leiEntityId(lei: string): string {

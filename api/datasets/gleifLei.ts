@@ -4,8 +4,8 @@
 // A record says who an entity is, nothing about what it does: it makes no claim.
 import type { EntityRecord } from '../exchange/dataset.ts';
 import { isCountryCode } from '../domain/standards.ts';
-import { GLEIF_PAGE, GLEIF_PUBLISHER, GLEIF_TERMS, gleifDay, leiEntityId, leiProblem } from './gleif.ts';
-import { emptyDataset, lineOrigin, namedColumnRows, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
+import { gleifDay, gleifProvenance, leiEntityId, leiProblem } from './gleif.ts';
+import { lineOrigin, namedColumnRows, refusedReading, type DatasetReading, type RowNote } from './reading.ts';
 
 export const LEI_COLUMNS = [
   'LEI',
@@ -31,22 +31,11 @@ const REGISTRATION_STATUSES = ['ISSUED', 'LAPSED', 'PENDING_TRANSFER', 'PENDING_
 
 export function readGleifLei(text: string, file = 'lei2-golden-copy.csv'): DatasetReading {
   const counts = { rows: 0, companies: 0, reported: 0, problems: 0 };
-  const provenance: DatasetProvenance = {
-    name: 'gleif-lei',
-    publisher: GLEIF_PUBLISHER,
-    sourcePage: GLEIF_PAGE,
-    terms: GLEIF_TERMS,
-    version: 'the file as downloaded by the user',
-    copiedFrom: 'not shipped: read from the file the user gives',
-    counts,
-  };
+  const provenance = gleifProvenance('gleif-lei', counts);
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];
   const read = namedColumnRows(text, file, LEI_COLUMNS, "GLEIF's LEI records (Golden Copy lei2 CSV)");
-  if (!read.ok) {
-    counts.problems = read.problems.length;
-    return { dataset: emptyDataset(), reported, problems: read.problems, provenance };
-  }
+  if (!read.ok) return refusedReading(provenance, read.problems);
   const companies: EntityRecord[] = [];
   const lines: number[] = [];
   const lineOfLei = new Map<string, number>();

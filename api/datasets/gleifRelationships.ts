@@ -6,8 +6,8 @@
 import type { ClaimRecord, SourceRecord } from '../exchange/dataset.ts';
 import { claimId, type RelationType } from '../domain/model.ts';
 import type { Origin } from '../exchange/formats/types.ts';
-import { GLEIF_PAGE, GLEIF_PUBLISHER, GLEIF_TERMS, gleifDay, leiEntityId, leiProblem, leiRecordUrl } from './gleif.ts';
-import { emptyDataset, lineOrigin, namedColumnRows, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
+import { GLEIF_PUBLISHER, gleifDay, gleifProvenance, leiEntityId, leiProblem, leiRecordUrl } from './gleif.ts';
+import { lineOrigin, namedColumnRows, refusedReading, type DatasetReading, type RowNote } from './reading.ts';
 
 export const RELATIONSHIP_COLUMNS = [
   'Relationship.StartNode.NodeID',
@@ -88,22 +88,11 @@ function claimSummary(child: string, parent: string, records: Read[]): string {
 
 export function readGleifRelationships(text: string, file = 'rr-golden-copy.csv'): DatasetReading {
   const counts = { rows: 0, claims: 0, sources: 0, reported: 0, problems: 0 };
-  const provenance: DatasetProvenance = {
-    name: 'gleif-relationships',
-    publisher: GLEIF_PUBLISHER,
-    sourcePage: GLEIF_PAGE,
-    terms: GLEIF_TERMS,
-    version: 'the file as downloaded by the user',
-    copiedFrom: 'not shipped: read from the file the user gives',
-    counts,
-  };
+  const provenance = gleifProvenance('gleif-relationships', counts);
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];
   const read = namedColumnRows(text, file, RELATIONSHIP_COLUMNS, "GLEIF's relationship records (Golden Copy rr CSV)");
-  if (!read.ok) {
-    counts.problems = read.problems.length;
-    return { dataset: emptyDataset(), reported, problems: read.problems, provenance };
-  }
+  if (!read.ok) return refusedReading(provenance, read.problems);
   const records: Read[] = [];
   const lineOfRecord = new Map<string, number>();
   let latest = '';

@@ -147,6 +147,12 @@ export function lineOrigin(file: string, lines: readonly number[]): Origin {
   return { file, item: lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}` };
 }
 
+/** The reading of a file refused whole (wrong header, not JSON...): no data, its problems counted. */
+export function refusedReading(provenance: DatasetProvenance, problems: RowNote[]): DatasetReading {
+  provenance.counts.problems = problems.length;
+  return { dataset: emptyDataset(), reported: [], problems, provenance };
+}
+
 export function emptyDataset(): Dataset {
   return { sources: [], entities: [], claims: [] };
 }

@@ -12,7 +12,7 @@ import type { Origin } from '../exchange/formats/types.ts';
 import { FICTIONAL_COUNTRIES } from '../../seed/generate.ts';
 import { governmentOf } from './governments.ts';
 import { homeStateCode } from './homeStates.ts';
-import { emptyDataset, lineOrigin, nameId, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
+import { lineOrigin, nameId, refusedReading, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
 
 export const SII_FIELDS = [
   'supplier_company',
@@ -155,14 +155,10 @@ export function readSiiTransfers(text: string, file = 'sii-transfers.json'): Dat
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];
-  const refused = (list: RowNote[]): DatasetReading => {
-    counts.problems = list.length;
-    return { dataset: emptyDataset(), reported, problems: list, provenance };
-  };
   const doc = readJsonDocument(text, file, [[]]);
-  if (!doc.ok) return refused([{ line: Number(/line (\d+)/.exec(doc.problem.item)?.[1] ?? 1), reason: doc.problem.reason }]);
+  if (!doc.ok) return refusedReading(provenance, [{ line: Number(/line (\d+)/.exec(doc.problem.item)?.[1] ?? 1), reason: doc.problem.reason }]);
   if (!Array.isArray(doc.value)) {
-    return refused([{ line: 1, reason: `must be a JSON array of transfer records, each with the fields ${SII_FIELDS.join(', ')}` }]);
+    return refusedReading(provenance, [{ line: 1, reason: `must be a JSON array of transfer records, each with the fields ${SII_FIELDS.join(', ')}` }]);
   }
   const lines = linesAt(doc, []);
 
