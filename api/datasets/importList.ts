@@ -2,10 +2,12 @@
 // project's records, its companies are resolved against the stored ones (api/resolution), then
 // importDataset validates against the model and the database, plans and writes all of it or
 // nothing (dry runs included), with the list's provenance record, merged ids and review pairs
-// in the same transaction. A file the reader cannot read writes nothing.
+// in the same transaction. A file the reader cannot read writes nothing. An entity the graph
+// already holds keeps the fields the list does not give (storedFields.ts).
 import type { Database } from '../db/database.ts';
 import { EMPTY_SUMMARY, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
 import { locateProblems } from '../exchange/formats/types.ts';
+import type { StoredEntity } from '../graph/mapping.ts';
 import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
@@ -13,6 +15,7 @@ import { readGleifLei } from './gleifLei.ts';
 import { readGleifRelationships } from './gleifRelationships.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
 import { readSiiTransfers } from './siiTransfers.ts';
+import { withStoredFields } from './storedFields.ts';
 import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
@@ -51,6 +54,18 @@ function resolutionNotes(resolution: Resolution): string[] {
   return [...merged, ...review];
 }
 
+/** Ids per read of what is stored, as importDataset reads them. */
+const READ_BATCH = 10_000;
+
+async function storedEntities(db: Database, ids: string[]): Promise<StoredEntity[]> {
+  const stored: StoredEntity[] = [];
+  for (let i = 0; i < ids.length; i += READ_BATCH) {
+    const [row] = await db.read('exchange/existing-records', { entityIds: ids.slice(i, i + READ_BATCH), sourceIds: [], claims: [] });
+    stored.push(...((row?.entities ?? []) as StoredEntity[]));
+  }
+  return stored;
+}
+
 export async function importOfficialList(
   db: Database,
   list: OfficialListName,
@@ -64,7 +79,9 @@ export async function importOfficialList(
     const problems = reading.problems.map((p) => ({ file: fileName, item: `line ${p.line}`, reason: p.reason }));
     return { reading, resolution: null, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
-  const resolution = resolveIncoming(reading.dataset, await readGraphState(db));
+  const stored = await storedEntities(db, reading.dataset.entities.map((e) => e.id));
+  const dataset = { ...reading.dataset, entities: withStoredFields(reading.dataset.entities, stored) };
+  const resolution = resolveIncoming(dataset, await readGraphState(db));
   const ending: ListingsToEnd | null = reading.provenance.listSourceId
     ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
     : null;

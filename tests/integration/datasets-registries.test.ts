@@ -11,6 +11,7 @@ import { projectRoot } from '../../api/config.ts';
 import { mergeEntities } from '../../api/curation/entities.ts';
 import type { Database } from '../../api/db/database.ts';
 import { importOfficialList } from '../../api/datasets/importList.ts';
+import { importDataset } from '../../api/exchange/importDataset.ts';
 import { writeCsv } from '../../api/exchange/formats/csvText.ts';
 import type { TestApi } from '../support/api.ts';
 import { graphCounts } from '../support/database.ts';
@@ -88,6 +89,19 @@ test('an SII file with one bad record writes nothing and names its line', async 
   assert.deepEqual(report.problems.map((p) => p.item), ['line 24']);
   assert.match(report.problems[0]!.reason, /recipient_country "Narnia" is not a country name/);
   assert.deepEqual(await graphCounts(db), before);
+});
+
+test('importing the list again keeps what a curator added to its entities that the list does not say', async () => {
+  const curated = { entities: [{ id: 'fictional-optics-ltd', type: 'Company', name: 'Fictional Optics Ltd', country: 'XA',
+    description: 'A fictional maker of lenses.', aliases: ['FOL'], website: 'https://example.org/optics' }] };
+  const edit = await importDataset(db, curated, 'curated.json', opts(false));
+  assert.deepEqual(edit.problems, []);
+  assert.deepEqual(edit.summary.entities, { created: 0, updated: 1, unchanged: 0 });
+
+  const { report } = await importOfficialList(db, 'pi-surveillance-index', readFileSync(SII, 'utf8'), 'transfers.json', opts(false));
+  assert.deepEqual(report.summary.entities, { created: 0, updated: 0, unchanged: 11 });
+  const res = await api.gql(`{ entity(id: "fictional-optics-ltd") { name aliases description ... on Company { website } } }`);
+  assert.deepEqual(res.data!.entity, { name: 'Fictional Optics Ltd', aliases: ['FOL'], description: 'A fictional maker of lenses.', website: 'https://example.org/optics' });
 });
 
 test('GLEIF LEI and relationship records through the CLI: dry run, write, then nothing to change', async () => {
