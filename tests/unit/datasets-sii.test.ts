@@ -5,6 +5,7 @@ import { governmentOf } from '../../api/datasets/governments.ts';
 import { datasetToRaw } from '../../api/datasets/reading.ts';
 import { readSiiTransfers, SII_FIELDS } from '../../api/datasets/siiTransfers.ts';
 import { validateDataset } from '../../api/exchange/dataset.ts';
+import { getAlpha2Codes } from 'i18n-iso-countries/index.js';
 
 const FIXTURES = new URL('../fixtures/datasets/sii/', import.meta.url);
 const text = readFileSync(new URL('transfers.json', FIXTURES), 'utf8');
@@ -96,6 +97,16 @@ test("a record without an end user supplies the recipient country's government, 
     const made = governmentOf(g.country);
     assert.deepEqual([made?.id, made?.name], [g.id, g.name], g.country);
   }
+});
+
+test('every country has its own government id, derived from its code alone', () => {
+  const codes = Object.keys(getAlpha2Codes());
+  const ids = codes.map((c) => governmentOf(c)?.id);
+  assert.equal(ids.filter((i) => i === undefined).length, 0);
+  assert.equal(new Set(ids).size, codes.length);
+  assert.deepEqual([governmentOf('CD')?.id, governmentOf('CG')?.id], ['gov-democratic-republic-of-the-congo', 'gov-republic-of-the-congo']);
+  assert.equal(governmentOf('US')?.name, 'Government of the United States');
+  assert.equal(governmentOf('ZZ'), null);
 });
 
 test('two records of one supplier and end user make one claim citing every link, listing both records', () => {
