@@ -6,7 +6,7 @@
 import type { ClaimRecord, SourceRecord } from '../exchange/dataset.ts';
 import { claimId, type RelationType } from '../domain/model.ts';
 import type { Origin } from '../exchange/formats/types.ts';
-import { GLEIF_PUBLISHER, gleifDay, gleifProvenance, leiEntityId, leiProblem, leiRecordUrl } from './gleif.ts';
+import { GLEIF_PUBLISHER, GLEIF_TERMS, gleifDay, gleifProvenance, leiEntityId, leiProblem, leiRecordUrl } from './gleif.ts';
 import { lineOrigin, namedColumnRows, refusedReading, type DatasetReading, type RowNote } from './reading.ts';
 
 export const RELATIONSHIP_COLUMNS = [
@@ -173,6 +173,7 @@ export function readGleifRelationships(text: string, file = 'rr-golden-copy.csv'
       date: r.updated,
       url: leiRecordUrl(r.child),
       kind: 'registry',
+      licence: GLEIF_TERMS,
     }));
     sources.push(...cited);
     sourceOrigins.push(...rs.map((r) => lineOrigin(file, [r.line])));

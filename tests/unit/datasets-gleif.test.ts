@@ -101,6 +101,7 @@ test('each claim cites GLEIF for its record, dated by the record\'s last update 
     date: '2026-02-11',
     url: `https://search.gleif.org/#/record/${LEIS.search}`,
     kind: 'registry',
+    licence: 'CC0 1.0',
   });
 });
 
