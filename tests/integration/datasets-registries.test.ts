@@ -1,14 +1,14 @@
 // Privacy International's Surveillance Industry Index and GLEIF's LEI and relationship records
 // through the import pipeline on the real Neo4j (seeded), on the fictional fixtures: dry runs
 // write nothing, a second import changes nothing, one bad row writes nothing, and GLEIF's
-// ownership chain is walked by the path finder from the top holding to what the bottom company supplies.
+// ownership chain is walked by the path finder from the top holding to what the bottom company
+// supplies, GLEIF's entity and the SII's being one.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot } from '../../api/config.ts';
-import { mergeEntities } from '../../api/curation/entities.ts';
 import type { Database } from '../../api/db/database.ts';
 import { importOfficialList } from '../../api/datasets/importList.ts';
 import { importDataset } from '../../api/exchange/importDataset.ts';
@@ -104,31 +104,35 @@ test('importing the list again keeps what a curator added to its entities that t
   assert.deepEqual(res.data!.entity, { name: 'Fictional Optics Ltd', aliases: ['FOL'], description: 'A fictional maker of lenses.', website: 'https://example.org/optics' });
 });
 
-test('GLEIF LEI and relationship records through the CLI: dry run, write, then nothing to change', async () => {
+test('GLEIF LEI and relationship records through the CLI: dry run, write, then nothing to change; the LEI joins the same company from the SII', async () => {
   const before = await graphCounts(db);
   const dry = cli('--dataset', 'gleif-lei', LEI2, '--dry-run');
   assert.equal(dry.status, 0, dry.stderr + dry.stdout);
-  assert.match(dry.stdout, /entities\s+7 to create/);
+  // GLEIF's Fictional Cloud GmbH is the SII's (same name, same country): folded into it.
+  assert.match(dry.stdout, /entities\s+6 to create, 1 to update/);
+  assert.match(dry.stdout, new RegExp(`note: "Fictional Cloud GmbH" is stored as fictional-cloud-gmbh .*"${id(LEIS.cloud)}" resolves to it`));
   assert.match(dry.stdout, /note: line 7 not imported: LEI FCTN00DEFUNCTTEL0157: GLEIF records the legal entity's status as INACTIVE/);
   assert.deepEqual(await graphCounts(db), before);
 
   const entities = cli('--dataset', 'gleif-lei', LEI2);
   assert.equal(entities.status, 0, entities.stderr + entities.stdout);
-  assert.match(entities.stdout, /entities\s+7 created/);
+  assert.match(entities.stdout, /entities\s+6 created, 1 updated/);
   const relations = cli('--dataset', 'gleif-relationships', RR);
   assert.equal(relations.status, 0, relations.stderr + relations.stdout);
   assert.match(relations.stdout, /claims\s+4 created/);
   assert.match(relations.stdout, /sources\s+5 created/);
-  assert.deepEqual(await graphCounts(db), { entities: before.entities + 7, sources: before.sources + 5, claims: before.claims + 4 });
+  assert.deepEqual(await graphCounts(db), { entities: before.entities + 6, sources: before.sources + 5, claims: before.claims + 4 });
 
   const again = cli('--dataset', 'gleif-relationships', RR);
   assert.equal(again.status, 0, again.stderr + again.stdout);
   assert.match(again.stdout, /claims\s+0 created, 0 updated, 4 unchanged/);
   assert.match(cli('--dataset', 'gleif-lei', LEI2).stdout, /entities\s+0 created, 0 updated, 7 unchanged/);
-  assert.deepEqual(await graphCounts(db), { entities: before.entities + 7, sources: before.sources + 5, claims: before.claims + 4 });
+  assert.deepEqual(await graphCounts(db), { entities: before.entities + 6, sources: before.sources + 5, claims: before.claims + 4 });
 
-  const stored = await api.gql(`{ entity(id: "${id(LEIS.cloud)}") { name aliases ... on Company { lei } } }`);
-  assert.deepEqual(stored.data!.entity, { name: 'Fictional Cloud GmbH', aliases: ['Fictional Cloud', 'FIKTIONAL CLOUD GMBH'], lei: LEIS.cloud });
+  const stored = await api.gql(`{ entity(id: "${id(LEIS.cloud)}") { id name aliases country ... on Company { lei } } }`);
+  assert.deepEqual(stored.data!.entity, {
+    id: 'fictional-cloud-gmbh', name: 'Fictional Cloud GmbH', aliases: ['Fictional Cloud', 'FIKTIONAL CLOUD GMBH'], country: 'XB', lei: LEIS.cloud,
+  });
 });
 
 test('a relationship to an LEI neither in the file nor in the database is a problem naming it and its line; nothing is written', async () => {
@@ -149,18 +153,15 @@ test('a relationship to an LEI neither in the file nor in the database is a prob
   assert.deepEqual(await graphCounts(db), before);
 });
 
-test("GLEIF's chain is walked from the top holding to what the bottom company supplies, once the two Fictional Cloud GmbH are one", async () => {
-  // The SII names the supplier by name, GLEIF by LEI: two nodes until they are merged (the
-  // merge the matching of issue 13 point 2 will make; here by hand, as an editor would).
-  await mergeEntities(db, 'editor:test', id(LEIS.cloud), 'fictional-cloud-gmbh');
+test("GLEIF's chain is walked from the top holding to what the bottom company supplies (the SII's Fictional Cloud GmbH)", async () => {
   const res = await api.gql(`{ complicityPaths(from: "${id(LEIS.holdings)}", to: { id: "ruritania-interior-ministry-xc" }, k: 5) {
     paths { score nodes { id } hops { claim { type status summary sources { publisher url date } } } } } }`);
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   const paths = res.data!.complicityPaths.paths as { score: number; nodes: { id: string }[]; hops: { claim: { type: string; status: string; sources: { publisher: string; url: string; date: string | null }[] } }[] }[];
   const routes = paths.map((p) => p.nodes.map((n) => n.id).join(' > '));
   assert.deepEqual(routes, [
-    `${id(LEIS.holdings)} > ${id(LEIS.cloud)} > ruritania-interior-ministry-xc`,
-    `${id(LEIS.holdings)} > ${id(LEIS.search)} > ${id(LEIS.cloud)} > ruritania-interior-ministry-xc`,
+    `${id(LEIS.holdings)} > fictional-cloud-gmbh > ruritania-interior-ministry-xc`,
+    `${id(LEIS.holdings)} > ${id(LEIS.search)} > fictional-cloud-gmbh > ruritania-interior-ministry-xc`,
   ]);
   const chain = paths[1]!;
   assert.deepEqual(chain.hops.map((h) => [h.claim.type, h.claim.status]), [['OWNS', 'COMPANY_CONFIRMED'], ['OWNS', 'COMPANY_CONFIRMED'], ['SUPPLIES', 'REPORTED']]);
