@@ -3,17 +3,23 @@
 // under its ids (storedEntities.ts), its companies are resolved against the stored ones (api/resolution), then
 // importDataset validates against the model and the database, plans and writes all of it or
 // nothing (dry runs included), with the list's provenance record, merged ids and review pairs
-// in the same transaction. A file the reader cannot read writes nothing.
+// in the same transaction. A file the reader cannot read writes nothing. An entity the graph
+// already holds keeps the fields the list does not give (storedFields.ts).
 import type { Database } from '../db/database.ts';
 import type { Dataset } from '../exchange/dataset.ts';
 import { plural } from '../exchange/formats/common.ts';
 import { locateProblems, type Origin } from '../exchange/formats/types.ts';
 import { EMPTY_SUMMARY, existingRecords, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
+import type { StoredEntity } from '../graph/mapping.ts';
 import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
+import { readGleifLei } from './gleifLei.ts';
+import { readGleifRelationships } from './gleifRelationships.ts';
 import { readOhchrSettlements } from './ohchrSettlements.ts';
 import { readOpenSanctions } from './opensanctions.ts';
+import { readSiiTransfers } from './siiTransfers.ts';
+import { withStoredFields } from './storedFields.ts';
 import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
@@ -23,6 +29,9 @@ export const OFFICIAL_LISTS = {
   'ohchr-settlements': readOhchrSettlements,
   'fcc-covered-list': readFccCoveredList,
   opensanctions: readOpenSanctions,
+  'pi-surveillance-index': readSiiTransfers,
+  'gleif-lei': readGleifLei,
+  'gleif-relationships': readGleifRelationships,
 } as const satisfies Record<string, (text: string, file: string) => DatasetReading>;
 
 /** Lists that are one of many naming the same entity: they add to a stored entity (storedEntities.ts). */
@@ -88,6 +97,18 @@ function resolutionNotes(resolution: Resolution): string[] {
   return [...merged, ...review];
 }
 
+/** Ids per read of what is stored, as importDataset reads them. */
+const READ_BATCH = 10_000;
+
+async function storedEntities(db: Database, ids: string[]): Promise<StoredEntity[]> {
+  const stored: StoredEntity[] = [];
+  for (let i = 0; i < ids.length; i += READ_BATCH) {
+    const [row] = await db.read('exchange/existing-records', { entityIds: ids.slice(i, i + READ_BATCH), sourceIds: [], claims: [] });
+    stored.push(...((row?.entities ?? []) as StoredEntity[]));
+  }
+  return stored;
+}
+
 export async function importOfficialList(
   db: Database,
   list: OfficialListName,
@@ -101,7 +122,11 @@ export async function importOfficialList(
     const problems = reading.problems.map((p) => ({ file: fileName, item: `line ${p.line}`, reason: p.reason }));
     return { reading, resolution: null, report: { file: fileName, dryRun: opts.dryRun, applied: false, summary: EMPTY_SUMMARY, problems, notes } };
   }
-  const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading, opts, notes) : reading.dataset;
+  // A feed that is one of many joins what it says to the entity stored under its id; any other
+  // list leaves a stored entity the fields it does not give.
+  const dataset = ADDS_TO_STORED.has(list)
+    ? await withStored(db, reading, opts, notes)
+    : { ...reading.dataset, entities: withStoredFields(reading.dataset.entities, await storedEntities(db, reading.dataset.entities.map((e) => e.id))) };
   const resolution = resolveIncoming(dataset, await readGraphState(db));
   const ending: ListingsToEnd | null = reading.provenance.listSourceId
     ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
@@ -133,5 +158,9 @@ export async function importOfficialList(
     if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
   }
   report.notes.push(...endNotes);
-  return { reading, report: onLines(report, reading, dataset, resolution, fileName), resolution };
+  if (reading.lines) return { reading, report: onLines(report, reading, dataset, resolution, fileName), resolution };
+  // The import's own problems ("relations[3] ...") name the line of the list they came from;
+  // entities are not located, as resolution reorders them.
+  const origins = reading.origins && { ...reading.origins, entities: [] };
+  return { reading, report: { ...report, problems: locateProblems(report.problems, { origins }) }, resolution };
 }

@@ -3,7 +3,7 @@
 // list's provenance (publisher, page, terms, version, counts). Readers are pure: text in.
 import type { Dataset, EntityRecord } from '../exchange/dataset.ts';
 import { claimToRaw } from '../exchange/formats/common.ts';
-import type { ParseResult } from '../exchange/formats/types.ts';
+import type { Origin, ParseResult } from '../exchange/formats/types.ts';
 import { readCsv, type CsvRecord } from '../exchange/formats/csvText.ts';
 
 /** A row, by its line in the file (1-based, the header is line 1), and what became of it. */
@@ -44,6 +44,11 @@ export interface DatasetReading {
   formerIds?: Record<string, string[]>;
   /** The line each record came from, index for index with the dataset's lists, so validation problems name lines. */
   lines?: { sources: number[]; entities: number[]; claims: number[] };
+  /**
+   * The line each record came from, index for index with the dataset's sources, entities and
+   * claims, so the import's own problems ("relations[3] ...") can name the line.
+   */
+  origins?: ParseResult['origins'];
 }
 
 /**
@@ -105,6 +110,56 @@ export function listRows(text: string, file: string, expectedHeader: readonly st
     };
   }
   return { ok: true, rows: records.slice(1) };
+}
+
+/** A record of a file whose header names its columns: its line and its cells by column name. */
+export interface NamedRow {
+  line: number;
+  cell(column: string): string;
+}
+
+export type NamedRows = { ok: true; rows: NamedRow[]; columns: ReadonlySet<string> } | { ok: false; problems: RowNote[] };
+
+/**
+ * The records of a CSV file whose header names its columns (GLEIF's files have about 200):
+ * any order, extra columns allowed, but every column in `required` must be there, or the file
+ * is refused naming the ones it lacks. A missing or empty cell reads as "".
+ */
+export function namedColumnRows(text: string, file: string, required: readonly string[], listName: string): NamedRows {
+  const { records, problems } = readCsv(text, file);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ line: Number(/\d+/.exec(p.item)?.[0] ?? 1), reason: p.reason })) };
+  const header = records[0]?.cells.map((c) => (c ?? '').trim()) ?? [];
+  const index = new Map<string, number>();
+  header.forEach((name, i) => index.has(name) || index.set(name, i));
+  const missing = required.filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problems: [{
+        line: records[0]?.line ?? 1,
+        reason: `is not ${listName}: its header must have the columns ${required.join(', ')} (others may follow); missing ${missing.join(', ')}`,
+      }],
+    };
+  }
+  const rows = records.slice(1).map(({ line, cells }): NamedRow => ({
+    line,
+    cell: (column) => {
+      const i = index.get(column);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    },
+  }));
+  return { ok: true, rows, columns: new Set(index.keys()) };
+}
+
+/** Where a record came from, as locateProblems names it. */
+export function lineOrigin(file: string, lines: readonly number[]): Origin {
+  return { file, item: lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}` };
+}
+
+/** The reading of a file refused whole (wrong header, not JSON...): no data, its problems counted. */
+export function refusedReading(provenance: DatasetProvenance, problems: RowNote[]): DatasetReading {
+  provenance.counts.problems = problems.length;
+  return { dataset: emptyDataset(), reported: [], problems, provenance };
 }
 
 export function emptyDataset(): Dataset {

@@ -203,7 +203,9 @@ export function resolveIncoming(dataset: Dataset, graph: GraphState): Resolution
     dataset: {
       ...dataset,
       entities: [...entities, ...foldedById.values()],
-      claims: dataset.claims.map((c) => rewriteClaim(c, into)),
+      // A claim may name an entity of an earlier import merged since (GLEIF's relationship
+      // records name the LEI records' ids): it joins the survivor.
+      claims: dataset.claims.map((c) => rewriteClaim(c, new Map([...graph.mergedInto, ...into]))),
     },
     merged,
     review,
