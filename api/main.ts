@@ -53,12 +53,16 @@ async function main(): Promise<void> {
     await refuseDuplicateTokenNames(opened.db);
     await applySchema(opened.db);
     if (config.loadSeed) {
-      const { summary: s } = await loadSeed(opened.db);
       const line = (k: { created: number; updated: number; unchanged: number }) => `${k.created} new, ${k.updated} changed, ${k.unchanged} unchanged`;
-      log(`seed: entities ${line(s.entities)}; claims ${line(s.claims)}; sources ${line(s.sources)}.`);
-      await loadShippedLists(opened.db, ({ list }, { summary: l }) =>
-        log(`${list}: entities ${line(l.entities)}; claims ${line(l.claims)}; sources ${line(l.sources)}.`),
-      );
+      let began = Date.now();
+      const took = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
+      const { summary: s } = await loadSeed(opened.db);
+      log(`seed: entities ${line(s.entities)}; claims ${line(s.claims)}; sources ${line(s.sources)} (${took()}).`);
+      began = Date.now();
+      await loadShippedLists(opened.db, ({ list }, { summary: l }) => {
+        log(`${list}: entities ${line(l.entities)}; claims ${line(l.claims)}; sources ${line(l.sources)} (${took()}).`);
+        began = Date.now();
+      });
     }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
