@@ -105,11 +105,17 @@ function doubtOf(option: MatchOption, incoming: EntityRecord, candidate: EntityR
   return 'the names are alike but not the same, and no identifier joins them';
 }
 
-/** The stored entity with what the list adds: its name and aliases as aliases, fields the stored one lacks. */
+/**
+ * The stored entity with what the list adds: its name and aliases as aliases, fields the stored
+ * one lacks, and the items of list fields it does not hold yet (a feed's topics).
+ */
 function folded(stored: EntityRecord, incoming: EntityRecord): EntityRecord {
   const props: EntityProps = { ...stored.props };
   for (const [field, value] of Object.entries(incoming.props)) {
-    if (field !== 'aliases' && props[field] === undefined) props[field] = value;
+    if (field === 'aliases') continue;
+    const held = props[field];
+    if (held === undefined) props[field] = value;
+    else if (Array.isArray(held) && Array.isArray(value)) props[field] = [...held, ...value.filter((v) => !held.includes(v))];
   }
   const known = new Set([stored.name, ...textList(stored.props.aliases)].map((n) => n.toLowerCase()));
   const added = [incoming.name, ...textList(incoming.props.aliases)].filter((n) => !known.has(n.toLowerCase()));

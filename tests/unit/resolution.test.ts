@@ -41,6 +41,15 @@ test('the same name once legal form is set aside, in the same country, folds int
   assert.deepEqual(r.dataset.claims.map((c) => c.from), ['zephyr-optics'], 'its claims join the stored entity');
 });
 
+test('a folded entity keeps the stored fields and gains the items of list fields it lacks', () => {
+  const stored = company('zephyr-optics', 'Zephyr Optics Technology', { country: 'XA', topics: ['sanction'] });
+  const r = resolveIncoming(list(company('zot', 'Zephyr Optics Technology', { country: 'XA', topics: ['sanction', 'export.control'], sector: 'optics' })), graph({ stored: [stored] }));
+  const after = r.dataset.entities.find((e) => e.id === 'zephyr-optics')!;
+  assert.deepEqual(after.props.topics, ['sanction', 'export.control']);
+  assert.equal(after.props.sector, 'optics');
+  assert.equal(after.props.country, 'XA');
+});
+
 test('a name matching a stored alias, with no country to contradict it, folds too; an LEI decides whatever the names', () => {
   const r = resolveIncoming(list(company('zephyr', 'ZEPHYR'), company('lb', 'Lantern Banking Group', { lei: '5299000j2n45ddne4y28' })), graph());
   assert.deepEqual(r.merged.map((m) => [m.id, m.into]).sort(), [['lb', 'lantern-bank'], ['zephyr', 'zephyr-optics']]);
