@@ -145,6 +145,7 @@ const SUMMARIES: Record<RelationType, string> = {
   PART_OF: 'Reported as part of it.',
   ALLEGEDLY_USED_IN: 'Allegedly used in it.',
   ALLEGEDLY_RESPONSIBLE_FOR: 'Allegedly responsible.',
+  LISTED_AS_INVOLVED_IN: 'Listed as involved.',
   RAISES_RISK_OF: 'Warned to raise the risk.',
   LINKED_TO: 'Reported ties.',
   SERVES: 'Serves these people.',

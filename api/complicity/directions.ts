@@ -36,6 +36,7 @@ export const WALK_RULES = {
   },
   ALLEGEDLY_USED_IN: { forward: true, backwardOnto: [], why: 'The system or service used in the abuse or conflict (system → harm).' },
   ALLEGEDLY_RESPONSIBLE_FOR: { forward: true, backwardOnto: [], why: 'The actor allegedly responsible (actor → harm).' },
+  LISTED_AS_INVOLVED_IN: { forward: true, backwardOnto: [], why: 'An official listing of the company as involved in the harm (company → harm).' },
   RAISES_RISK_OF: { forward: true, backwardOnto: [], why: 'A warned risk, weaker than a documented use (system → harm).' },
   LINKED_TO: { forward: true, backwardOnto: [], why: 'Alleged ties, walked only as recorded (tied party → actor).' },
   SERVES: { forward: false, backwardOnto: [], why: 'The people a system serves depend on it; they are not a route to a harm.' },

@@ -26,6 +26,9 @@ export const DEFAULT_RELATION_STRENGTH: Record<WalkedRelation, number> = {
   PROVIDES_SERVICE_TO: 0.85, // a customer's use of a service
   PARTY_TO: 0.8, // signed the contract (or is its state customer)
   PART_OF: 0.8, // acts within a larger body; an abuse within a conflict
+  // An official body's finding of involvement is strong evidence, but it names no system or
+  // service, so it ranks below a documented use (1) and above a warned risk (0.5).
+  LISTED_AS_INVOLVED_IN: 0.8,
   OWNS: 0.6, // owns or controls, one step removed from operations
   RAISES_RISK_OF: 0.5, // a warned risk, not a documented use
   HOLDS: 0.4, // a portfolio holding, usually a minority stake

@@ -186,6 +186,15 @@ export const RELATION_TYPES = {
     from: actors,
     to: harms,
   },
+  // An official body's listing: it names the company as involved in the situation, not the
+  // system or service, so it is not an alleged use (the OHCHR settlement database).
+  LISTED_AS_INVOLVED_IN: {
+    verb: 'is listed as involved in',
+    ftm: null,
+    doc: "Named by an official body's list or database as involved in an abuse or a conflict.",
+    from: ['Company'],
+    to: harms,
+  },
   RAISES_RISK_OF: {
     verb: 'raises a risk of',
     ftm: null,
@@ -200,7 +209,9 @@ export const RELATION_TYPES = {
     ftm: null,
     doc: 'Withdrawal, sale or suspension.',
     from: ['Company', 'Investor'],
-    to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Contract', 'Infrastructure', 'Country'],
+    // A Conflict too: an official list's removal ("no longer involved in the settlements")
+    // records a withdrawal from the situation itself, with no actor or contract named.
+    to: ['Company', 'Government', 'StateBody', 'ArmedGroup', 'Contract', 'Infrastructure', 'Country', 'Conflict'],
   },
   SANCTIONED_BY: {
     verb: 'is sanctioned by',
