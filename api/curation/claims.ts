@@ -13,6 +13,8 @@ import { checkClaim, checkSources } from './validation.ts';
 
 type Input = Record<string, unknown>;
 
+const KEPT_ON_UPDATE = ['evidenceSourceIds', 'evidenceQuotes', 'responseKinds', 'responseDates', 'responseTexts', 'responseSourceIds'] as const;
+
 function sortKeys(o: object): object {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -111,7 +113,9 @@ export async function updateClaim(db: Database, by: string, id: string, patch: I
     const { fresh, known } = await citable(run, given, cited);
     const checked = checkClaim({ ...next, sources: cited }, liveTypes(ends), known);
     const at = new Date().toISOString();
-    const { props } = claimRow({ ...checked, recordedBy: current.recordedBy, recordedAt: current.recordedAt, updatedBy: by, updatedAt: at } as StoredClaim);
+    // A correction keeps what the patch cannot set: the claim's evidence quotes and company responses.
+    const kept = Object.fromEntries(KEPT_ON_UPDATE.filter((k) => current[k] !== undefined && current[k] !== null).map((k) => [k, current[k]]));
+    const { props } = claimRow({ ...checked, ...kept, recordedBy: current.recordedBy, recordedAt: current.recordedAt, updatedBy: by, updatedAt: at } as StoredClaim);
     const entries = await writeSources(run, fresh);
     const [row] = await run('curation/update-claim', { id, from: current.from, to: current.to, type: current.type, props });
     const stored = storedClaim(row, current);

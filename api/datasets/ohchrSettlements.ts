@@ -1,9 +1,12 @@
 // Reads the OHCHR database of business enterprises involved in the activities of paragraph 96
 // of A/HRC/22/63 (seed/datasets/ohchr-settlement-database, see its README): each enterprise
-// becomes a Company with its home state, and each listing a claim that the company is
-// involved in the settlements, status officially-listed, saying only what OHCHR's row says.
+// becomes a Company with its home state, and each listing a claim that the company is listed
+// as involved in the settlements (LISTED_AS_INVOLVED_IN, status officially-listed), saying only
+// what OHCHR's row says. A recorded response becomes the company's response on that claim; a
+// removal ends the listing and is recorded as a disengagement from the settlements.
 import type { ClaimRecord, EntityRecord, SourceRecord } from '../exchange/dataset.ts';
 import { claimId } from '../domain/model.ts';
+import { responseLists } from '../domain/responses.ts';
 import { homeStateCode } from './homeStates.ts';
 import { dayInWords, dayMonthYear, emptyDataset, listRows, nameId, type DatasetProvenance, type DatasetReading, type RowNote } from './reading.ts';
 
@@ -76,7 +79,7 @@ function activitiesInWords(codes: string[]): string {
 const DATABASE_WORDS = 'in its database of business enterprises involved in activities listed in paragraph 96 of A/HRC/22/63';
 
 export function readOhchrSettlements(text: string, file = 'ohchr-settlement-database/table.csv'): DatasetReading {
-  const counts = { rows: 0, listed: 0, removed: 0, reported: 0, problems: 0 };
+  const counts = { rows: 0, listed: 0, removed: 0, responses: 0, reported: 0, problems: 0 };
   const provenance: DatasetProvenance = {
     name: 'ohchr-settlements',
     publisher: OHCHR_SOURCE.publisher,
@@ -138,8 +141,8 @@ export function readOhchrSettlements(text: string, file = 'ohchr-settlement-data
     companies.push({ id, type: 'Company', name, props: { country: country! } });
     const listing = `${block === 'listed' ? 'OHCHR lists' : 'OHCHR listed'} ${name} (home state ${stateCell}) ${DATABASE_WORDS}: ${activitiesInWords(codes!)}`;
     const claim: ClaimRecord = {
-      id: claimId(id, 'ALLEGEDLY_USED_IN', SETTLEMENTS_CONFLICT.id),
-      type: 'ALLEGEDLY_USED_IN',
+      id: claimId(id, 'LISTED_AS_INVOLVED_IN', SETTLEMENTS_CONFLICT.id),
+      type: 'LISTED_AS_INVOLVED_IN',
       from: id,
       to: SETTLEMENTS_CONFLICT.id,
       status: 'officially-listed',
@@ -148,15 +151,30 @@ export function readOhchrSettlements(text: string, file = 'ohchr-settlement-data
     };
     if (block === 'listed') {
       claim.start = LISTED_SINCE;
-      // The right of reply, kept in the claim's own words until responses are their own records.
-      if (responded) claim.summary = `${listing}. OHCHR records a response from the enterprise dated ${dayInWords(responded)}.`;
+      // The table says only that a response was received, and when: no words of it. An empty
+      // cell records nothing (it does not say OHCHR asked and got no answer), so no record.
+      if (responded) {
+        Object.assign(claim, responseLists([{ kind: 'responded', date: responded, text: null, sourceIds: [OHCHR_SOURCE.id] }]));
+        counts.responses++;
+      }
       counts.listed++;
+      claims.push(claim);
     } else {
+      const on = dayInWords(removed!);
       claim.end = removed!;
-      claim.summary = `${listing}. OHCHR removed it from the database on ${dayInWords(removed!)} as no longer involved.`;
+      claim.summary = `${listing}. OHCHR removed it from the database on ${on} as no longer involved.`;
       counts.removed++;
+      claims.push(claim, {
+        id: claimId(id, 'DISENGAGED_FROM', SETTLEMENTS_CONFLICT.id),
+        type: 'DISENGAGED_FROM',
+        from: id,
+        to: SETTLEMENTS_CONFLICT.id,
+        status: 'officially-listed',
+        sourceIds: [OHCHR_SOURCE.id],
+        start: removed!,
+        summary: `OHCHR removed ${name} (home state ${stateCell}) from its database of business enterprises involved in activities listed in paragraph 96 of A/HRC/22/63 on ${on}, as no longer involved.`,
+      });
     }
-    claims.push(claim);
   }
   counts.reported = reported.length;
   counts.problems = problems.length;

@@ -1,11 +1,15 @@
-// When a claim is contested: its status is `denied`, or its summary records a response that
+// When a claim is contested: its status is `denied`, a company response of kind `denied` is
+// recorded with it (api/domain/responses.ts), or its summary records a response that
 // disputes it (the seed keeps company responses in the summary, e.g. "a company
 // representative denied links to the military"). Said once here; the API, the explorer and the
 // screening reports all ask this. It only reads what the claim says: it never weakens or
 // strengthens a claim, and a response that confirms (e.g. "Microsoft said a review found
 // evidence supporting elements of the reporting") is not a dispute.
 
-export interface ContestableClaim {
+import { responsesOf, type StoredResponses } from './responses.ts';
+import { dateWords } from './words.ts';
+
+export interface ContestableClaim extends StoredResponses {
   /** Stored ("denied") or as GraphQL names it ("DENIED"). */
   status: string;
   summary?: string | null;
@@ -37,6 +41,10 @@ export function contestedBecause(claim: ContestableClaim): string | null {
   if (claim.status.toLowerCase() === 'denied') reasons.push('Its status is denied.');
   const disputes = recordedDisputes(claim.summary);
   if (disputes.length > 0) reasons.push(`Its sources record a response: ${disputes.map((d) => `"${d}"`).join('; ')}.`);
+  // A recorded denial is a dispute as a denial in the summary is; other kinds are not.
+  for (const r of responsesOf(claim).filter((x) => x.kind === 'denied')) {
+    reasons.push(`A company response of ${dateWords(r.date)} denies it${r.text ? `: "${r.text}"` : ''}.`);
+  }
   return reasons.length > 0 ? reasons.join(' ') : null;
 }
 

@@ -22,6 +22,7 @@ import {
   type RelationType,
 } from '../domain/model.ts';
 import { evidenceLists, evidenceProblems } from '../domain/evidence.ts';
+import { MAX_RESPONSES_PER_CLAIM, responseLists, responseProblems, toResponse, type CompanyResponse } from '../domain/responses.ts';
 import { fieldProblem, isPartialDate } from '../domain/fieldRules.ts';
 
 // Where dates are checked outside a dataset too (filters, CLIs).
@@ -63,6 +64,11 @@ export interface ClaimRecord {
   /** The quotes the claim was checked against, aligned: evidenceQuotes[i] quotes evidenceSourceIds[i]. */
   evidenceSourceIds?: string[];
   evidenceQuotes?: string[];
+  /** The company's responses, aligned lists (api/domain/responses.ts). */
+  responseKinds?: string[];
+  responseDates?: string[];
+  responseTexts?: string[];
+  responseSourceIds?: string[];
 }
 
 export interface Dataset {
@@ -188,13 +194,14 @@ function validateEntities(raw: unknown[], out: Collector): EntityRecord[] {
 }
 
 // Claim ids are derived from (from, type, to), never given.
-const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', 'evidence', ...Object.keys(CLAIM_FIELDS).filter((k) => k !== 'id')]);
+const CLAIM_INPUT_FIELDS = new Set(['from', 'to', 'type', 'sources', 'evidence', 'responses', ...Object.keys(CLAIM_FIELDS).filter((k) => k !== 'id')]);
 
 function validateClaims(
   raw: unknown[],
   entityTypes: Map<string, EntityType>,
   sourceIds: Set<string>,
   out: Collector,
+  answers: Map<number, CompanyResponse[]> = new Map(),
 ): ClaimRecord[] {
   const seen = new Set<string>();
   const claims: ClaimRecord[] = [];
@@ -246,6 +253,7 @@ function validateClaims(
     if (value.evidence !== undefined && value.evidence !== null) {
       problems.push(...evidenceProblems(value.evidence, Array.isArray(cited) ? (cited as string[]) : []));
     }
+    const responses = relationResponses(value.responses, sourceIds, problems);
     if (problems.length > 0) return problems.forEach((p) => out.add(where, p));
 
     const id = claimId(from as string, type as RelationType, to as string);
@@ -264,9 +272,60 @@ function validateClaims(
       if (value[key] !== undefined && value[key] !== null) (claim as unknown as Record<string, unknown>)[key] = value[key];
     }
     if (Array.isArray(value.evidence) && value.evidence.length > 0) Object.assign(claim, evidenceLists(value.evidence as { source: string; quote: string }[]));
+    const all = [...responses, ...(answers.get(i) ?? [])];
+    if (all.length > MAX_RESPONSES_PER_CLAIM) return out.add(where, `has ${all.length} responses; at most ${MAX_RESPONSES_PER_CLAIM}`);
+    Object.assign(claim, responseLists(all));
     claims.push(claim);
   });
   return claims;
+}
+
+/** A relation's own `responses`, validated (problems added to the relation's). */
+function relationResponses(value: unknown, sourceIds: Set<string>, problems: string[]): CompanyResponse[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push('"responses" must be a list of { "kind", "date", "text", "sources" }');
+    return [];
+  }
+  const found = value.flatMap((r, i) => responseProblems(r, `responses[${i}]`, (id) => sourceIds.has(id)));
+  if (found.length > 0) {
+    problems.push(...found);
+    return [];
+  }
+  return value.map((r) => toResponse(r as Record<string, unknown>));
+}
+
+/** The claim id a raw relation will get, when its ends and type are usable. */
+function rawClaimId(value: unknown): string | null {
+  if (!isRecord(value)) return null;
+  const { from, type, to } = value;
+  return typeof from === 'string' && typeof to === 'string' && typeof type === 'string' && isRelationType(type) ? claimId(from, type, to) : null;
+}
+
+/**
+ * The file's top-level `responses`, each naming the claim it answers (`claim`: its id), by
+ * the index of that claim's relation in the file. A response is imported with the claim it
+ * answers, so one naming no relation of the file is a problem.
+ */
+function fileResponses(raw: unknown[], relations: unknown[], sourceIds: Set<string>, out: Collector): Map<number, CompanyResponse[]> {
+  const indexOf = new Map<string, number>();
+  relations.forEach((r, i) => {
+    const id = rawClaimId(r);
+    if (id && !indexOf.has(id)) indexOf.set(id, i);
+  });
+  const answers = new Map<number, CompanyResponse[]>();
+  raw.forEach((value, i) => {
+    const claim = isRecord(value) ? value.claim : undefined;
+    const where = `responses[${i}]${typeof claim === 'string' ? ` (${claim})` : ''}`;
+    if (!isRecord(value)) return out.add(where, 'must be an object with "claim", "kind", "date", "sources" and optionally "text"');
+    const problems = responseProblems(value, 'the response', (id) => sourceIds.has(id));
+    if (typeof claim !== 'string' || claim === '') problems.push('must name the claim it answers in "claim" (the claim id, e.g. "acme--supplies--ruritania-army")');
+    else if (!indexOf.has(claim)) problems.push(`answers claim "${claim}", which is no relation of this file; a response is imported with the claim it answers`);
+    if (problems.length > 0) return problems.forEach((p) => out.add(where, p));
+    const index = indexOf.get(claim as string)!;
+    answers.set(index, [...(answers.get(index) ?? []), toResponse(value)]);
+  });
+  return answers;
 }
 
 export interface KnownIds {
@@ -282,7 +341,7 @@ export function validateDataset(data: unknown, file: string, known: KnownIds = {
     out.add('(top level)', 'must be a JSON object with "sources", "entities" and "relations" lists');
     return { ok: false, problems: out.problems };
   }
-  const allowedTop = new Set(['about', 'checkedOn', 'sources', 'entities', 'relations', 'notConfirmed']);
+  const allowedTop = new Set(['about', 'checkedOn', 'sources', 'entities', 'relations', 'responses', 'notConfirmed']);
   for (const key of Object.keys(data)) {
     if (!allowedTop.has(key)) out.add('(top level)', `unknown key "${key}"; allowed: ${[...allowedTop].join(', ')}`);
   }
@@ -307,7 +366,8 @@ export function validateDataset(data: unknown, file: string, known: KnownIds = {
   const entityTypes = new Map(known.entities ?? []);
   for (const e of entities) entityTypes.set(e.id, e.type);
   const sourceIds = new Set([...(known.sources ?? []), ...sources.map((s) => s.id)]);
-  const claims = validateClaims(rawRelations, entityTypes, sourceIds, out);
+  const answers = fileResponses(list('responses'), rawRelations, sourceIds, out);
+  const claims = validateClaims(rawRelations, entityTypes, sourceIds, out, answers);
 
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
   return {

@@ -40,14 +40,23 @@ export const EMPTY_SUMMARY = planSummary({ sources: [], entities: [], claims: []
 function referencedIds(raw: unknown): { entityIds: string[]; sourceIds: string[] } {
   const entityIds = new Set<string>();
   const sourceIds = new Set<string>();
-  const r = (raw ?? {}) as { relations?: unknown };
+  const r = (raw ?? {}) as { relations?: unknown; responses?: unknown };
+  const cite = (sources: unknown) => {
+    if (Array.isArray(sources)) for (const s of sources) if (typeof s === 'string') sourceIds.add(s);
+  };
+  // A response may cite a stored source the claim does not: inline or in the top-level list.
+  const citeResponses = (responses: unknown) => {
+    for (const answer of Array.isArray(responses) ? responses : []) if (typeof answer === 'object' && answer !== null) cite((answer as Record<string, unknown>).sources);
+  };
   for (const rel of Array.isArray(r.relations) ? r.relations : []) {
     if (typeof rel !== 'object' || rel === null) continue;
-    const { from, to, sources } = rel as Record<string, unknown>;
+    const { from, to, sources, responses } = rel as Record<string, unknown>;
     if (typeof from === 'string') entityIds.add(from);
     if (typeof to === 'string') entityIds.add(to);
-    if (Array.isArray(sources)) for (const s of sources) if (typeof s === 'string') sourceIds.add(s);
+    cite(sources);
+    citeResponses(responses);
   }
+  citeResponses(r.responses);
   return { entityIds: [...entityIds], sourceIds: [...sourceIds] };
 }
 

@@ -26,7 +26,10 @@ export interface ImportPlan {
   problems: ValidationProblem[];
 }
 
-const CLAIM_CONTENT = ['status', 'summary', 'sourceIds', 'confidence', 'start', 'end', 'percentage', 'note'] as const;
+const CLAIM_CONTENT = [
+  'status', 'summary', 'sourceIds', 'confidence', 'start', 'end', 'percentage', 'note',
+  'responseKinds', 'responseDates', 'responseTexts', 'responseSourceIds',
+] as const;
 
 function canonical(value: Record<string, unknown>): string {
   return JSON.stringify(Object.keys(value).sort().filter((k) => value[k] !== undefined && value[k] !== null).map((k) => [k, value[k]]));

@@ -34,6 +34,12 @@ export function toClaimRecord(stored: StoredClaim): ClaimRecord {
     claim.evidenceSourceIds = stored.evidenceSourceIds;
     claim.evidenceQuotes = stored.evidenceQuotes ?? [];
   }
+  if (stored.responseKinds?.length) {
+    claim.responseKinds = [...stored.responseKinds];
+    claim.responseDates = [...(stored.responseDates ?? [])];
+    claim.responseTexts = [...(stored.responseTexts ?? [])];
+    claim.responseSourceIds = [...(stored.responseSourceIds ?? [])];
+  }
   return claim;
 }
 

@@ -1,5 +1,6 @@
 // Shapes of stored records as the resolvers see them, and their mapping to API objects.
 import type { Row } from '../db/database.ts';
+import type { StoredResponses } from '../domain/responses.ts';
 
 export interface StoredEntity {
   id: string;
@@ -19,7 +20,7 @@ export interface StoredSource {
   licence?: string;
 }
 
-export interface StoredClaim {
+export interface StoredClaim extends StoredResponses {
   id: string;
   type: string;
   from: string;

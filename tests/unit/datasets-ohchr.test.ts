@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { activityCodes, readOhchrSettlements, withoutFootnote } from '../../api/datasets/ohchrSettlements.ts';
 import { datasetToRaw } from '../../api/datasets/reading.ts';
+import { responsesOf } from '../../api/domain/responses.ts';
 import { validateDataset } from '../../api/exchange/dataset.ts';
 
 const FILE = new URL('../../seed/datasets/ohchr-settlement-database/table.csv', import.meta.url);
@@ -13,29 +14,34 @@ const HEADER = 'no,business_enterprise,listed_activity_subparagraph_of_paragraph
 function company(name: string) {
   const entity = reading.dataset.entities.find((e) => e.name === name);
   assert.ok(entity, `no company named ${name}`);
-  const claim = reading.dataset.claims.find((c) => c.from === entity.id);
-  assert.ok(claim, `no claim from ${entity.id}`);
-  return { entity, claim };
+  const claim = reading.dataset.claims.find((c) => c.from === entity.id && c.type === 'LISTED_AS_INVOLVED_IN');
+  assert.ok(claim, `no listing of ${entity.id}`);
+  const disengagement = reading.dataset.claims.find((c) => c.from === entity.id && c.type === 'DISENGAGED_FROM');
+  return { entity, claim, disengagement };
 }
 
-test('the shipped file reads as 153 listed and 12 removed enterprises, with no problem', () => {
+test('the shipped file reads as 153 listed and 12 removed enterprises, 5 responses, with no problem', () => {
   assert.deepEqual(reading.problems, []);
   assert.deepEqual(reading.reported, []);
-  assert.deepEqual(reading.provenance.counts, { rows: 165, listed: 153, removed: 12, reported: 0, problems: 0 });
+  assert.deepEqual(reading.provenance.counts, { rows: 165, listed: 153, removed: 12, responses: 5, reported: 0, problems: 0 });
   assert.equal(reading.dataset.entities.filter((e) => e.type === 'Company').length, 165);
-  assert.equal(reading.dataset.claims.length, 165);
-  assert.equal(reading.dataset.claims.filter((c) => c.end !== undefined).length, 12);
+  // 165 listings and, for the 12 removed, a disengagement each.
+  assert.equal(reading.dataset.claims.length, 177);
+  assert.equal(reading.dataset.claims.filter((c) => c.type === 'LISTED_AS_INVOLVED_IN').length, 165);
+  assert.equal(reading.dataset.claims.filter((c) => c.type === 'LISTED_AS_INVOLVED_IN' && c.end !== undefined).length, 12);
+  assert.equal(reading.dataset.claims.filter((c) => c.type === 'DISENGAGED_FROM').length, 12);
+  assert.equal(reading.dataset.claims.filter((c) => responsesOf(c).length > 0).length, 5);
   assert.equal(reading.provenance.sourcePage, 'https://www.ohchr.org/en/business/bhr-database');
 });
 
-test('every claim joins a company to the one settlements Conflict, officially listed, citing OHCHR', () => {
+test('every claim joins a company to the one settlements Conflict (a listing, not an alleged use), officially listed, citing OHCHR', () => {
   const conflict = reading.dataset.entities.find((e) => e.type === 'Conflict');
   assert.equal(conflict?.id, 'settlements-opt');
   assert.equal(conflict?.name, 'Israeli settlements in the Occupied Palestinian Territory, including East Jerusalem');
   assert.deepEqual(reading.dataset.sources.map((s) => s.url), ['https://www.ohchr.org/en/business/bhr-database']);
   for (const c of reading.dataset.claims) {
     assert.equal(c.to, 'settlements-opt');
-    assert.equal(c.type, 'ALLEGEDLY_USED_IN');
+    assert.ok(c.type === 'LISTED_AS_INVOLVED_IN' || c.type === 'DISENGAGED_FROM', c.type);
     assert.equal(c.status, 'officially-listed');
     assert.deepEqual(c.sourceIds, ['src-ohchr-bhr-database']);
   }
@@ -70,9 +76,24 @@ test('Kardan N.V. (Netherlands) was removed on 26 September 2025', () => {
   assert.equal(company('Steconfer S.A.').claim.end, '2026-07-17');
 });
 
-test("Ahava's response dated 23 September 2025 is kept in the claim", () => {
+test('a removal is also a disengagement from the settlements, dated on the removal, citing OHCHR', () => {
+  const { disengagement } = company('Kardan N.V.');
+  assert.ok(disengagement);
+  assert.equal(disengagement.id, 'kardan-n-v--disengaged-from--settlements-opt');
+  assert.equal(disengagement.to, 'settlements-opt');
+  assert.equal(disengagement.start, '2025-09-26');
+  assert.equal(disengagement.status, 'officially-listed');
+  assert.deepEqual(disengagement.sourceIds, ['src-ohchr-bhr-database']);
+  assert.match(disengagement.summary, /^OHCHR removed Kardan N\.V\. \(home state Kingdom of the Netherlands\) from its database .* on 26 September 2025, as no longer involved\.$/);
+  assert.equal(company('Steconfer S.A.').disengagement?.start, '2026-07-17');
+  assert.equal(company('Airbnb Inc.').disengagement, undefined);
+});
+
+test("Ahava's response dated 23 September 2025 is its own record on the listing, citing OHCHR; an empty cell records none", () => {
   const { claim } = company('Ahava – Dead Sea Laboratories Ltd.');
-  assert.match(claim.summary, /OHCHR records a response from the enterprise dated 23 September 2025\.$/);
+  assert.deepEqual(responsesOf(claim), [{ kind: 'responded', date: '2025-09-23', text: null, sourceIds: ['src-ohchr-bhr-database'] }]);
+  assert.doesNotMatch(claim.summary, /response/i);
+  assert.deepEqual(responsesOf(company('Airbnb Inc.').claim), []);
   assert.doesNotMatch(company('Airbnb Inc.').claim.summary, /response/);
 });
 
@@ -134,6 +155,8 @@ test("the dataset passes the project's own validation with zero problems", () =>
   const result = validateDataset(datasetToRaw(reading.dataset), 'table.csv');
   assert.equal(result.ok ? 0 : result.problems.length, 0, result.ok ? '' : JSON.stringify(result.problems.slice(0, 3)));
   assert.ok(result.ok);
-  assert.equal(result.dataset.claims.length, 165);
+  assert.equal(result.dataset.claims.length, 177);
   assert.equal(result.dataset.entities.length, 166);
+  // The responses survive the JSON shape and its validation.
+  assert.equal(result.dataset.claims.filter((c) => responsesOf(c).length > 0).length, 5);
 });

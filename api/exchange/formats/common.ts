@@ -1,6 +1,7 @@
 // Helpers every format shares: the entity fields of the model in a stable order, a claim's
 // optional fields, and the sources a claim cites.
 import { evidenceOf } from '../../domain/evidence.ts';
+import { responsesOf, responseToRaw } from '../../domain/responses.ts';
 import { COMMON_FIELDS, ENTITY_TYPES, ENTITY_TYPE_NAMES, entityFields, type FieldKind } from '../../domain/model.ts';
 import type { ClaimRecord, Dataset, EntityRecord, SourceRecord } from '../dataset.ts';
 
@@ -68,6 +69,8 @@ export function claimToRaw(claim: ClaimRecord): Record<string, unknown> {
   for (const key of OPTIONAL_CLAIM_FIELDS) if (claim[key] !== undefined) raw[key] = claim[key];
   const evidence = evidenceOf(claim);
   if (evidence.length) raw.evidence = evidence.map((e) => ({ source: e.sourceId, quote: e.quote }));
+  const responses = responsesOf(claim);
+  if (responses.length) raw.responses = responses.map(responseToRaw);
   return raw;
 }
 

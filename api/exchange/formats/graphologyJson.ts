@@ -7,6 +7,7 @@
 // The sources every claim cites travel once, in the graph's attributes. Each edge also has
 // its `effectiveConfidence` (the status default when no curator assessed it), for reading.
 import { effectiveConfidence } from '../../domain/trust.ts';
+import { responsesOf, responseToRaw } from '../../domain/responses.ts';
 import type { Dataset } from '../dataset.ts';
 import { OPTIONAL_CLAIM_FIELDS, entityValues } from './common.ts';
 import type { ExportFile } from './types.ts';
@@ -55,6 +56,9 @@ export function graphologyExport(ds: Dataset): ExportFile[] {
         sourceIds: [...c.sourceIds],
       };
       for (const key of OPTIONAL_CLAIM_FIELDS) if (c[key] !== undefined) attributes[key] = c[key];
+      // The company's responses as the import reads them back: { kind, date, text, sources }.
+      const responses = responsesOf(c);
+      if (responses.length) attributes.responses = responses.map(responseToRaw);
       attributes.effectiveConfidence = effectiveConfidence(c);
       return { key: c.id, source: c.from, target: c.to, attributes };
     }),
