@@ -43,7 +43,7 @@ export function contestedBecause(claim: ContestableClaim): string | null {
   if (disputes.length > 0) reasons.push(`Its sources record a response: ${disputes.map((d) => `"${d}"`).join('; ')}.`);
   // A recorded denial is a dispute as a denial in the summary is; other kinds are not.
   for (const r of responsesOf(claim).filter((x) => x.kind === 'denied')) {
-    reasons.push(`A company response of ${dateWords(r.date)} denies it${r.text ? `: "${r.text}"` : ''}.`);
+    reasons.push(`A company response of ${dateWords(r.date)} denies it${r.text ? `: "${r.text.replace(/[.;]+$/, '')}"` : ''}.`);
   }
   return reasons.length > 0 ? reasons.join(' ') : null;
 }
