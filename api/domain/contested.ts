@@ -6,10 +6,12 @@
 // strengthens a claim, and a response that confirms (e.g. "Microsoft said a review found
 // evidence supporting elements of the reporting") is not a dispute.
 
-import { responsesOf, type StoredResponses } from './responses.ts';
+import { responsesOf, storedKind, type ResponseView, type StoredResponses } from './responses.ts';
 import { dateWords } from './words.ts';
 
 export interface ContestableClaim extends StoredResponses {
+  /** The responses as the API sends them; when absent, the stored lists are read. */
+  responses?: readonly ResponseView[] | null;
   /** Stored ("denied") or as GraphQL names it ("DENIED"). */
   status: string;
   summary?: string | null;
@@ -42,7 +44,8 @@ export function contestedBecause(claim: ContestableClaim): string | null {
   const disputes = recordedDisputes(claim.summary);
   if (disputes.length > 0) reasons.push(`Its sources record a response: ${disputes.map((d) => `"${d}"`).join('; ')}.`);
   // A recorded denial is a dispute as a denial in the summary is; other kinds are not.
-  for (const r of responsesOf(claim).filter((x) => x.kind === 'denied')) {
+  const responses: readonly ResponseView[] = claim.responses ?? responsesOf(claim);
+  for (const r of responses.filter((x) => storedKind(x.kind) === 'denied')) {
     reasons.push(`A company response of ${dateWords(r.date)} denies it${r.text ? `: "${r.text.replace(/[.;]+$/, '')}"` : ''}.`);
   }
   return reasons.length > 0 ? reasons.join(' ') : null;

@@ -7,6 +7,7 @@
 // response is written, read, exported, audited and deleted with the claim it answers, in the
 // same transaction, so imports stay all-or-nothing and no new label has to be kept out of walks.
 import { controlCharacterProblem, dateAdvice, isPartialDate } from './fieldRules.ts';
+import { dateWords } from './words.ts';
 
 export const RESPONSE_KINDS = ['responded', 'declined', 'no-response-recorded', 'denied'] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
@@ -100,4 +101,25 @@ export function responseSourceIds(claim: StoredResponses): string[] {
 /** The response as its relation input writes it, for exports that read back. */
 export function responseToRaw(r: CompanyResponse): Record<string, unknown> {
   return { kind: r.kind, date: r.date, ...(r.text ? { text: r.text } : {}), sources: [...r.sourceIds] };
+}
+
+/** A response as the API sends it (kind as GraphQL names it, "NO_RESPONSE_RECORDED") or as stored. */
+export interface ResponseView {
+  kind: string;
+  date: string;
+  text?: string | null;
+  sources?: readonly { publisher: string }[];
+}
+
+/** "NO_RESPONSE_RECORDED" or "no-response-recorded" -> "no-response-recorded". */
+export function storedKind(kind: string): string {
+  return kind.toLowerCase().replace(/_/g, '-');
+}
+
+/** A response in a line, as it is shown beside its claim: "Company response (23 September 2025, responded) — OHCHR". */
+export function responseLine(r: ResponseView): string {
+  const kind = storedKind(r.kind);
+  const words = isResponseKind(kind) ? RESPONSE_KIND_WORDS[kind] : kind.replace(/-/g, ' ');
+  const by = r.sources?.length ? ` — ${r.sources.map((s) => s.publisher).join('; ')}` : '';
+  return `Company response (${dateWords(r.date)}, ${words})${by}`;
 }

@@ -5,8 +5,16 @@
 // whole report can be longer than one string may be.
 import { relationWords, statusWords } from '../domain/words.ts';
 import { contestedBecause } from '../domain/contested.ts';
+import { responseLine, type ResponseView } from '../domain/responses.ts';
 import { isUndated } from '../domain/undated.ts';
 import { contestedHops, contestedText, pct, settingsCells, settingsLines, sharePhrase, shareText, type ReportSettings } from './reportText.ts';
+
+/** The company's responses beside the claim they answer, each with its words when recorded. */
+function responsesHtml(responses: readonly ResponseView[] | undefined): string {
+  if (!responses?.length) return '';
+  const item = (r: ResponseView) => `<li>${esc(responseLine(r))}${r.text ? `: “${esc(r.text)}”` : ''}</li>`;
+  return `<ul class="responses">${responses.map(item).join('')}</ul>`;
+}
 
 /**
  * Flags per holding that reports and the explorer's table list, each with its path and sources.
@@ -25,7 +33,9 @@ export interface ReportSource {
 export interface ReportPath {
   score: number;
   nodes: { name: string }[];
-  hops: { claim: { id?: string; type: string; status: string; start?: string | null; end?: string | null; summary: string; sources: ReportSource[] } }[];
+  hops: {
+    claim: { id?: string; type: string; status: string; start?: string | null; end?: string | null; summary: string; sources: ReportSource[]; responses?: ResponseView[] };
+  }[];
 }
 
 export interface ReportHolding {
@@ -234,7 +244,7 @@ export function screeningHtmlParts(s: ReportScreening, generatedAt: string): str
     const best = !withPath.length && e.bestPath ? `<p>Best path (score ${score3(e.bestPath.score)}): ${cite(e.bestPath)}</p>` : '';
     const claimHtml = (c: ReportPath['hops'][number]['claim']) => {
       const because = contestedBecause(c);
-      return `<li>${esc(relationWords(c.type))} (${esc(statusWords(c.status))}; ${isUndated(c) ? 'undated' : esc(`${c.start ?? '…'} – ${c.end ?? 'present'}`)}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
+      return `<li>${esc(relationWords(c.type))} (${esc(statusWords(c.status))}; ${isUndated(c) ? 'undated' : esc(`${c.start ?? '…'} – ${c.end ?? 'present'}`)}): ${esc(c.summary)}${because ? `<p class="contested"><strong>Contested.</strong> ${esc(because)}</p>` : ''}${responsesHtml(c.responses)}<ul>${c.sources.map(sourceHtml).join('')}</ul></li>`;
     };
     return `<section class="flag"><h3>${esc(h.holding.name ?? h.match.entity?.name)} → ${esc(h.match.entity?.name)}: ${esc(e.level.toLowerCase())} (${score3(e.severity)})</h3>
 <p>Line ${h.holding.line}; weight ${esc(weightOf(h))}; ${e.evidenceCount} claims of evidence; ${e.harmCount ?? e.harms.length} flags${more ? `, the ${e.harms.length} strongest listed` : ''}.${disputed ? ` ${disputed} of the paths shown ${disputed === 1 ? 'goes' : 'go'} through contested evidence.` : ''}</p>

@@ -5,6 +5,7 @@ import { capitalised, countryLabel, entityTypeWords, readableNumber } from '../.
 import { ENTITY_TYPES } from '../../api/domain/model.ts';
 import { STATUS_STYLES, TYPE_COLORS, statusFromName } from './appearance.ts';
 import { claimSentence, ownClaimsByRelation } from './claimSentences.ts';
+import { responsesList } from './claimResponses.ts';
 import { el, safeUrl } from './dom.ts';
 import type { ClaimView, EntityView, SourceView } from './queries.ts';
 
@@ -161,6 +162,7 @@ function claimItem(claim: ClaimView, focus: string, names: ReadonlyMap<string, s
     claim.contested
       ? el('p', { class: 'contested-because', 'data-testid': 'claim-contested' }, el('strong', { text: 'Contested. ' }), claim.contestedBecause ?? '')
       : null,
+    responsesList(claim.responses),
     claim.note ? el('p', { class: 'note', text: claim.note }) : null,
     el('ul', { class: 'sources' }, ...claim.sources.map((s) => sourceItem(s, claim.evidence.filter((e) => e.sourceId === s.id).map((e) => e.quote)))),
     ...(actions.editing ? claimEditControls(claim, actions.editing) : []),

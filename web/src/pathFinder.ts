@@ -1,6 +1,7 @@
 // The path finder: pick a start and an end (an entity, or an abuse category), see the ranked
 // complicity paths listed with their evidence hop by hop and highlighted in the graph, and
 // "why this score" for each. Clicking a hop opens its sources.
+import { responsesList } from './claimResponses.ts';
 import { claimPeriod, UNDATED_WHY, undatedText } from './claimPeriod.ts';
 import { readableNumber, statusWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
@@ -241,6 +242,7 @@ function hopItem(hop: PathHopView): HTMLElement {
     ),
     el('p', { class: 'summary', text: hop.claim.summary }),
     hop.contested ? el('p', { class: 'contested-because', text: hop.claim.contestedBecause ?? '' }) : null,
+    responsesList(hop.claim.responses),
     sources,
   );
 }

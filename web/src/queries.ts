@@ -1,5 +1,6 @@
 // The GraphQL documents the explorer sends. The per-type field selections are derived from
 // the domain model, so a field added there shows up in the side panel without edits here.
+import { RESPONSE_FIELDS, type ResponseView } from './claimResponses.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES } from '../../api/domain/model.ts';
 import type { EntityType } from '../../api/domain/model.ts';
 
@@ -13,7 +14,7 @@ const TYPED_FIELDS = ENTITY_TYPE_NAMES.map((type) => {
 
 const ENTITY_FIELDS = `${COMMON} ${TYPED_FIELDS}`;
 const SOURCE_FIELDS = 'id publisher title date url kind licence';
-const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } sources { ${SOURCE_FIELDS} }`;
+const CLAIM_FIELDS = `id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } ${RESPONSE_FIELDS} sources { ${SOURCE_FIELDS} }`;
 
 export const SEARCH = `query Search($text: String!, $limit: Int) {
   search(text: $text, limit: $limit) { score entity { id type name country } }
@@ -71,6 +72,8 @@ export interface ClaimView {
   contestedBecause: string | null;
   /** The sources' words the claim was checked against, where recorded. */
   evidence: { sourceId: string; quote: string }[];
+  /** The company's responses to it (api/domain/responses.ts). */
+  responses: ResponseView[];
   sources: SourceView[];
 }
 

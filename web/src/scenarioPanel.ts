@@ -2,6 +2,7 @@
 // what it is linked to) and how it leaves; see the summary, the paths cut, left and created,
 // the people who lose a service and who could step in; toggle the graph between before and
 // after; save, share and compare scenarios.
+import { pathResponsesList, responsesList } from './claimResponses.ts';
 import { UNDATED_WHY, undatedText } from './claimPeriod.ts';
 import { countryLabel, relationWords } from '../../api/domain/words.ts';
 import { gql } from './api.ts';
@@ -243,10 +244,10 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
         : el('p', { class: 'muted', text: 'No population recorded as served loses a service.' }),
       el('h3', { text: 'Substitution risks' }),
       r.substitutionRisks.length
-        ? el('ul', {}, ...r.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-risk' }, el('span', { text: x.explanation }), contestedNote(x.claim), x.claim ? sourcesOf(x.claim) : null)))
+        ? el('ul', {}, ...r.substitutionRisks.map((x) => el('li', { 'data-testid': 'scenario-risk' }, el('span', { text: x.explanation }), contestedNote(x.claim), x.claim ? responsesList(x.claim.responses) : null, x.claim ? sourcesOf(x.claim) : null)))
         : el('p', { class: 'muted', text: 'None found in the graph.' }),
       el('h3', { text: 'Ended claims' }),
-      el('ul', { class: 'removed' }, ...r.removedClaims.map((c) => el('li', { 'data-testid': 'scenario-removed', text: `${relationWords(c.claim.type)}: ${c.reason}` }))),
+      el('ul', { class: 'removed' }, ...r.removedClaims.map((c) => el('li', { 'data-testid': 'scenario-removed' }, `${relationWords(c.claim.type)}: ${c.reason}`, responsesList(c.claim.responses)))),
       el('p', { class: 'inline' }, name, save, saveNote),
     );
   }
@@ -269,6 +270,7 @@ export function setUpScenarioPanel(panel: HTMLElement, host: ScenarioHost) {
                 ROLE_LABEL[p.role] ? el('span', { class: 'muted', text: ` (${ROLE_LABEL[p.role]})` }) : null,
                 p.path.contested ? el('span', { class: 'contested', 'data-testid': 'scenario-path-contested', title: contestedWhy(p), text: ' contested evidence' }) : null,
                 undatedText(p.path) ? el('span', { class: 'undated', 'data-testid': 'scenario-path-undated', title: UNDATED_WHY, text: ` ${undatedText(p.path)}` }) : null,
+                pathResponsesList(p.path),
               ),
             ),
           )

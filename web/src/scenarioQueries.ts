@@ -1,9 +1,10 @@
 // GraphQL documents and shapes of the disengagement scenario panel.
+import { RESPONSE_FIELDS } from './claimResponses.ts';
 import type { PathClaimView, PathEntity, PathView } from './pathQueries.ts';
 import type { ClaimView } from './queries.ts';
 
 const ENTITY = 'id type name';
-const CLAIM = 'id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } sources { id publisher title date url kind }';
+const CLAIM = `id type from to status confidence start end summary percentage note contested contestedBecause evidence { sourceId quote } ${RESPONSE_FIELDS} sources { id publisher title date url kind }`;
 const PATH = `score contested breakdown { hopProduct hopDecay lengthFactor score explanation }
   nodes { ${ENTITY} }
   hops { from { ${ENTITY} } to { ${ENTITY} } direction strength confidence confidenceFromStatus weight contested claim { ${CLAIM} } }`;

@@ -1,10 +1,11 @@
 // GraphQL documents and shapes of portfolio screening. The result's shape is the one the
 // report writers take (api/portfolio/report.ts), so the explorer's exports are the CLI's.
+import { RESPONSE_FIELDS, type ResponseView } from './claimResponses.ts';
 import { REPORT_FLAGS, type ReportScreening } from '../../api/portfolio/report.ts';
 
 const ENTITY = 'id type name';
 const SOURCE = 'publisher title date url';
-const PATH = `score nodes { ${ENTITY} } hops { claim { id type status start end summary sources { ${SOURCE} } } }`;
+const PATH = `score nodes { ${ENTITY} } hops { claim { id type status start end summary sources { ${SOURCE} } ${RESPONSE_FIELDS} } }`;
 
 const PART = 'holdings shareOfFile shareOfWhole';
 const SHARE = 'key name weightShare shareOfWhole holdings';
@@ -55,7 +56,7 @@ export interface EntityRef {
 export interface PathView {
   score: number;
   nodes: EntityRef[];
-  hops: { claim: { id: string; type: string; status: string; start: string | null; end: string | null; summary: string; sources: { publisher: string; title: string; date: string | null; url: string }[] } }[];
+  hops: { claim: { id: string; type: string; status: string; start: string | null; end: string | null; summary: string; sources: { publisher: string; title: string; date: string | null; url: string }[]; responses: ResponseView[] } }[];
 }
 
 export interface FlagView {

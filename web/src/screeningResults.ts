@@ -1,6 +1,7 @@
 // The screening's results: the weighted summary, then a table of holdings that sorts by any
 // column and filters by text, severity, match and harm. A row opens to show its subsidiaries
 // and its flags; each flag opens its paths in the explorer.
+import { pathResponsesList } from './claimResponses.ts';
 import { UNDATED_WHY, undatedText } from './claimPeriod.ts';
 import { contestedHops, contestedText, settingsLines, sharePhrase, shareText } from '../../api/portfolio/reportText.ts';
 import { el } from './dom.ts';
@@ -93,6 +94,7 @@ function flagsView(h: HoldingView, host: ResultsHost): HTMLElement {
               disputed.length ? el('span', { class: 'contested', 'data-testid': 'flag-contested', title: contestedText(disputed), text: ' contested evidence' }) : null,
               f.path && undatedText(f.path) ? el('span', { class: 'undated', 'data-testid': 'flag-undated', title: UNDATED_WHY, text: ` ${undatedText(f.path)}` }) : null,
               disputed.length ? el('p', { class: 'contested-because', text: contestedText(disputed) }) : null,
+              f.path ? pathResponsesList(f.path) : null,
             );
           }),
         ),
