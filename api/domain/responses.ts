@@ -118,8 +118,13 @@ export function storedKind(kind: string): string {
 
 /** A response in a line, as it is shown beside its claim: "Company response (23 September 2025, responded) — OHCHR". */
 export function responseLine(r: ResponseView): string {
+  const by = r.sources?.length ? ` — ${r.sources.map((s) => s.publisher).join('; ')}` : '';
+  return `${responseHead(r)}${by}`;
+}
+
+/** The response's date and kind, without who records it: "Company response (23 September 2025, responded)". */
+export function responseHead(r: Pick<ResponseView, 'kind' | 'date'>): string {
   const kind = storedKind(r.kind);
   const words = isResponseKind(kind) ? RESPONSE_KIND_WORDS[kind] : kind.replace(/-/g, ' ');
-  const by = r.sources?.length ? ` — ${r.sources.map((s) => s.publisher).join('; ')}` : '';
-  return `Company response (${dateWords(r.date)}, ${words})${by}`;
+  return `Company response (${dateWords(r.date)}, ${words})`;
 }

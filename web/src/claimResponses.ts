@@ -1,7 +1,7 @@
 // A claim's company responses, shown beside the claim wherever it appears (side panel, path
 // hops, scenario results, screening flags): "Company response (23 September 2025, responded)
 // — OHCHR", linked to its source, with the response's words when recorded.
-import { responseLine } from '../../api/domain/responses.ts';
+import { responseHead } from '../../api/domain/responses.ts';
 import { el, safeUrl } from './dom.ts';
 
 /** What the explorer asks of a claim's responses; the same in every query that shows claims. */
@@ -14,13 +14,22 @@ export interface ResponseView {
   sources: { id?: string; publisher: string; title: string; date: string | null; url: string }[];
 }
 
+/** Who records the response, each linked to its source. */
+function recordedBy(source: ResponseView['sources'][number]): HTMLElement {
+  const href = safeUrl(source.url);
+  return href
+    ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', title: source.title, text: source.publisher })
+    : el('span', { title: source.url, text: source.publisher });
+}
+
 function responseItem(r: ResponseView): HTMLElement {
-  const href = r.sources.length === 1 ? safeUrl(r.sources[0]!.url) : null;
-  const line = responseLine(r);
+  const by = r.sources.flatMap((s, i) => (i === 0 ? [recordedBy(s)] : ['; ', recordedBy(s)]));
   return el(
     'li',
     { class: 'response', 'data-testid': 'claim-response' },
-    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', title: r.sources[0]!.title, text: line }) : line,
+    el('strong', { text: responseHead(r) }),
+    by.length ? ' — ' : '',
+    ...by,
     r.text ? el('blockquote', { class: 'response-text', text: `“${r.text}”` }) : null,
   );
 }

@@ -1,0 +1,83 @@
+// A company's response beside the claim it answers, in headless Chromium against the real
+// server and Neo4j: the seed with the shipped OHCHR table imported; Ahava's listing in the side
+// panel and as the hop of its path to the settlements, each with OHCHR's record of its response.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { projectRoot } from '../../api/config.ts';
+import { importOfficialList } from '../../api/datasets/importList.ts';
+import type { Database } from '../../api/db/database.ts';
+import type { TestApi } from '../support/api.ts';
+import { openAppPage, screenshotPath } from '../support/browser.ts';
+import { startSeededBrowser } from '../support/seeded.ts';
+
+let db: Database;
+let api: TestApi;
+let browser: Browser;
+let close = async () => {};
+
+const RESPONSE = 'Company response (23 September 2025, responded) — Office of the United Nations High Commissioner for Human Rights (OHCHR)';
+
+before(async () => {
+  ({ db, api, browser, close } = await startSeededBrowser());
+  const text = readFileSync(join(projectRoot, 'seed/datasets/ohchr-settlement-database/table.csv'), 'utf8');
+  const { report } = await importOfficialList(db, 'ohchr-settlements', text, 'table.csv', { by: 'import:table.csv', dryRun: false });
+  assert.deepEqual(report.problems, []);
+});
+after(() => close());
+
+test("the side panel shows Ahava's listing as a listing, with OHCHR's record of its response beside it", async () => {
+  const { page, errors } = await openAppPage(browser, api.url);
+  await page.getByTestId('search-input').fill('Ahava');
+  await page.getByTestId('search-suggestion').filter({ hasText: /Ahava/ }).first().click();
+  const panel = page.getByTestId('details-panel');
+  await panel.getByTestId('details-name').filter({ hasText: 'Ahava' }).waitFor();
+  const claim = panel.getByTestId('claim').filter({ hasText: 'is listed as involved in' });
+  await claim.waitFor();
+  assert.equal(
+    (await claim.getByTestId('claim-sentence').textContent())?.trim(),
+    'Ahava – Dead Sea Laboratories Ltd. is listed as involved in Israeli settlements in the Occupied Palestinian Territory, including East Jerusalem',
+  );
+  const response = claim.getByTestId('claim-response');
+  assert.equal(await response.count(), 1);
+  assert.equal((await response.textContent())?.trim(), RESPONSE);
+  assert.equal(await response.locator('a').getAttribute('href'), 'https://www.ohchr.org/en/business/bhr-database');
+  assert.equal(await claim.getByTestId('claim-contested').count(), 0, 'a response of kind responded does not contest');
+  await panel.screenshot({ path: screenshotPath('entity-panel-ohchr-response.png') });
+
+  // An enterprise whose row records no response shows none.
+  await page.getByTestId('search-input').fill('Airbnb');
+  await page.getByTestId('search-suggestion').filter({ hasText: /Airbnb/ }).first().click();
+  await panel.getByTestId('details-name').filter({ hasText: 'Airbnb' }).waitFor();
+  await panel.getByTestId('claim').filter({ hasText: 'is listed as involved in' }).waitFor();
+  assert.equal(await panel.getByTestId('claim-response').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the path from Ahava to the settlements shows the response on its hop', async () => {
+  const { page, errors } = await openAppPage(browser, api.url);
+  await page.getByTestId('open-paths').click();
+  const panel = page.getByTestId('paths-panel');
+  await panel.waitFor();
+  await panel.getByTestId('path-from').fill('Ahava');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /Ahava/ }).first().click();
+  await panel.getByTestId('path-to').fill('Israeli settlements');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /settlements/ }).first().click();
+  await panel.getByTestId('path-find').click();
+  const path = panel.getByTestId('path').first();
+  await path.waitFor();
+  assert.equal(await panel.getByTestId('path').count(), 1);
+  // One hop: strength 0.8 × the officially-listed confidence 0.85.
+  assert.equal(await path.getByTestId('path-score').textContent(), '0.680');
+  assert.match((await path.getByTestId('hop').textContent()) ?? '', /Ahava – Dead Sea Laboratories Ltd\. — is listed as involved in → Israeli settlements/);
+  const response = path.getByTestId('claim-response');
+  assert.equal(await response.count(), 1);
+  assert.equal(await response.isVisible(), true, 'the response shows without opening the sources');
+  assert.equal((await response.textContent())?.trim(), RESPONSE);
+  await panel.screenshot({ path: screenshotPath('path-hop-ohchr-response.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
