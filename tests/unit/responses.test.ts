@@ -1,6 +1,7 @@
 // Company responses (api/domain/responses.ts) in the data format: validated with the claim
 // they answer (inline, or top-level naming the claim), stored as aligned lists, read back,
-// round-tripped through the JSON shapes, and a denial contests the claim. Fictional names only.
+// round-tripped through the JSON shapes, a denial contests the claim, and the printable report
+// lists them. Fictional names only.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contestedBecause, isContested } from '../../api/domain/contested.ts';
@@ -9,6 +10,7 @@ import { validateDataset, type ValidationProblem } from '../../api/exchange/data
 import { claimToRaw } from '../../api/exchange/formats/common.ts';
 import { graphologyExport } from '../../api/exchange/formats/graphologyJson.ts';
 import { parseGraphology } from '../../api/exchange/formats/graphologyParse.ts';
+import { screeningHtml, type ReportHolding, type ReportScreening } from '../../api/portfolio/report.ts';
 
 const sources = [
   { id: 'src-report', publisher: 'Example Monitor', title: 'A fictional report', url: 'https://example.org/report' },
@@ -128,4 +130,33 @@ test('a denied response contests the claim, like a denial in its summary; other 
   assert.equal(isContested(responded), false);
   const declined = accepted({ sources, entities, relations: [{ ...relation, responses: [{ kind: 'declined', date: '2025', sources: ['src-report'] }] }] }).claims[0]!;
   assert.equal(isContested(declined), false);
+});
+
+test('the printable screening report lists a claim\'s responses under it, and a denial among them contests it', () => {
+  const listing = {
+    id: 'c-listing',
+    type: 'LISTED_AS_INVOLVED_IN',
+    status: 'OFFICIALLY_LISTED',
+    start: '2025-09',
+    summary: 'Example Monitor lists Fictional Optics Ltd.',
+    sources: [{ publisher: 'Example Monitor', title: 'A fictional report', url: 'https://example.org/report' }],
+    responses: [
+      { kind: 'RESPONDED', date: '2025-09-23', text: null, sources: [{ publisher: 'Example Monitor' }] },
+      { kind: 'DENIED', date: '2025-10-02', text: 'We have <no> operations there.', sources: [{ publisher: 'Fictional Optics Ltd' }] },
+    ],
+  };
+  const path = { score: 0.68, nodes: [{ name: 'Fictional Optics Ltd' }, { name: 'Occupation of Fictional Province' }], hops: [{ claim: listing }] };
+  const holding: ReportHolding = {
+    holding: { line: 2, name: 'Fictional Optics', isin: null, ticker: null, lei: null, weight: 10, value: null },
+    match: { status: 'MATCHED', entity: { id: 'fictional-optics', name: 'Fictional Optics Ltd' }, options: [] },
+    exposure: { severity: 0.68, level: 'HIGH', evidenceCount: 1, harms: [{ harm: { id: 'occupation', name: 'Occupation of Fictional Province' }, score: 0.68, path }], subsidiaries: [], bestPath: path },
+  };
+  const html = screeningHtml({
+    portfolio: 'Fund',
+    summary: { holdings: 1, exposed: 1, needsReview: 0, weighting: 'WEIGHT', exposedWeightShare: 1, byConflict: [], byCategory: [] },
+    holdings: [holding],
+  } as unknown as ReportScreening, 'now');
+  assert.match(html, /<ul class="responses"><li>Company response \(23 September 2025, responded\) — Example Monitor<\/li><li>Company response \(2 October 2025, denied\) — Fictional Optics Ltd: “We have &lt;no&gt; operations there\.”<\/li><\/ul>/);
+  assert.match(html, /\[1, contested\]/);
+  assert.match(html, /<strong>Contested\.<\/strong> A company response of 2 October 2025 denies it: &quot;We have &lt;no&gt; operations there&quot;\./);
 });
