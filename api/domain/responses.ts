@@ -93,11 +93,6 @@ export function responsesOf(claim: StoredResponses): CompanyResponse[] {
   });
 }
 
-/** Every source id the responses cite, for exports that carry the sources a claim needs. */
-export function responseSourceIds(claim: StoredResponses): string[] {
-  return [...new Set(responsesOf(claim).flatMap((r) => r.sourceIds))];
-}
-
 /** The response as its relation input writes it, for exports that read back. */
 export function responseToRaw(r: CompanyResponse): Record<string, unknown> {
   return { kind: r.kind, date: r.date, ...(r.text ? { text: r.text } : {}), sources: [...r.sourceIds] };

@@ -1,8 +1,10 @@
 // A company's response beside the claim it answers, in headless Chromium against the real
 // server and Neo4j: the seed with the shipped OHCHR table imported; Ahava's listing in the side
-// panel and as the hop of its path to the settlements, each with OHCHR's record of its response.
+// panel, as the hop of its path to the settlements, and in its screening flag and the printable
+// report, each with OHCHR's record of its response.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -78,6 +80,30 @@ test('the path from Ahava to the settlements shows the response on its hop', asy
   assert.equal(await response.isVisible(), true, 'the response shows without opening the sources');
   assert.equal((await response.textContent())?.trim(), RESPONSE);
   await panel.screenshot({ path: screenshotPath('path-hop-ohchr-response.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a screening of Ahava flags the settlements with the response beside the flag, and the printable report lists it", async () => {
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 900 });
+  await page.getByTestId('open-screening').click();
+  const panel = page.getByTestId('screening-panel');
+  const csv = ['name,weight', 'Ahava Dead Sea Laboratories Ltd,10', 'Fictional Widgets Inc.,5'].join('\n');
+  await panel.getByTestId('screening-file').setInputFiles({ name: 'holdings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await panel.getByTestId('screening-name').fill('listed-fund');
+  await panel.getByTestId('screening-run').click();
+  await panel.getByTestId('screening-done').waitFor();
+  await page.getByTestId('holding-row').filter({ hasText: 'Ahava' }).getByRole('button').first().click();
+  const flag = page.getByTestId('flag').filter({ hasText: 'Israeli settlements' });
+  await flag.getByTestId('path-responses').waitFor();
+  assert.equal(
+    (await flag.getByTestId('claim-response').textContent())?.trim(),
+    `Ahava – Dead Sea Laboratories Ltd. → Israeli settlements in the Occupied Palestinian Territory, including East Jerusalem: ${RESPONSE}`,
+  );
+  await page.getByTestId('screening-panel').screenshot({ path: screenshotPath('screening-flag-ohchr-response.png') });
+  const [file] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-html').click()]);
+  const html = await readFile((await file.path())!, 'utf8');
+  assert.match(html, /<ul class="responses"><li>Company response \(23 September 2025, responded\) — Office of the United Nations High Commissioner for Human Rights \(OHCHR\)<\/li><\/ul>/);
   assert.deepEqual(errors, []);
   await page.close();
 });
