@@ -22,6 +22,7 @@ import { readSiiTransfers } from './siiTransfers.ts';
 import { withStoredFields } from './storedFields.ts';
 import { endListings, listingsToEnd, type EndedListing, type ListingsToEnd } from './endedListings.ts';
 import { importRecord, recordImport } from './provenance.ts';
+import { retractSuperseded, supersededClaims } from './supersededClaims.ts';
 import { datasetToRaw, type DatasetReading } from './reading.ts';
 import { addToStored, renamedToStored } from './storedEntities.ts';
 
@@ -90,6 +91,15 @@ function endedNote(claims: EndedListing[], ending: ListingsToEnd, verb: string):
   return `${claims.length} claim(s) of an earlier copy no longer in the list ${verb} on ${ending.end} (kept, not deleted): ${shown}${more}`;
 }
 
+function supersededNote(ids: string[], verb: string): string {
+  const more = ids.length > 20 ? ` and ${ids.length - 20} more` : '';
+  return `${ids.length} claim(s) an earlier reader recorded under another type ${verb} (kept for their history): ${ids.slice(0, 20).join(', ')}${more}`;
+}
+
+// A removal recorded as a disengagement is an event, not a standing listing: a newer copy that
+// drops the row does not undo it, so only the other types of the list are ended.
+const endsWithTheList = (type: string) => type !== 'DISENGAGED_FROM';
+
 function resolutionNotes(resolution: Resolution): string[] {
   const merged = resolution.merged.map((m) => `"${m.name}" is stored as ${m.into} (${m.reason}); "${m.id}" resolves to it`);
   const pairs = new Set(resolution.review.map((p) => p.incomingId)).size;
@@ -129,7 +139,7 @@ export async function importOfficialList(
     : { ...reading.dataset, entities: withStoredFields(reading.dataset.entities, await storedEntities(db, reading.dataset.entities.map((e) => e.id))) };
   const resolution = resolveIncoming(dataset, await readGraphState(db));
   const ending: ListingsToEnd | null = reading.provenance.listSourceId
-    ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type))], end: new Date().toISOString().slice(0, 10), fileName }
+    ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type).filter(endsWithTheList))], end: new Date().toISOString().slice(0, 10), fileName }
     : null;
   const endNotes: string[] = [];
   const report = await importDataset(
@@ -143,6 +153,8 @@ export async function importOfficialList(
         await writeResolution(run, resolution.merged, resolution.review, { by: opts.by, at, dataset: list });
         const ended = ending ? await endListings(run, ending, opts.by, at) : [];
         if (ended.length > 0) endNotes.push(endedNote(ended, ending!, 'ended'));
+        const retracted = await retractSuperseded(run, reading.provenance, opts.by, at, fileName);
+        if (retracted.length > 0) endNotes.push(supersededNote(retracted, 'retracted'));
         const record = importRecord(
           { provenance: reading.provenance, fileName, text, by: opts.by, merged: resolution.merged.length, sentToReview: resolution.review.length, ended: ended.length, reported: reading.reported },
           summary,
@@ -156,6 +168,8 @@ export async function importOfficialList(
   if (opts.dryRun && report.problems.length === 0 && ending) {
     const toEnd = await listingsToEnd(db, ending);
     if (toEnd.length > 0) report.notes.push(endedNote(toEnd, ending, 'would end'));
+    const toRetract = await supersededClaims(db, reading.provenance);
+    if (toRetract.length > 0) report.notes.push(supersededNote(toRetract, 'would be retracted'));
   }
   report.notes.push(...endNotes);
   if (reading.lines) return { reading, report: onLines(report, reading, dataset, resolution, fileName), resolution };

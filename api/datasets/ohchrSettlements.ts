@@ -89,6 +89,7 @@ export function readOhchrSettlements(text: string, file = 'ohchr-settlement-data
     copiedFrom: 'opensanctions/opensanctions datasets/ps/ohchr_settlement/table.csv, commit f33cff233ff4393a8c71784cfe280275727b52ca (2026-08-22)',
     counts,
     listSourceId: OHCHR_SOURCE.id,
+    supersededTypes: [{ type: 'ALLEGEDLY_USED_IN', reason: 'An OHCHR listing is recorded as LISTED_AS_INVOLVED_IN: the list names no system or service, so it is no alleged use.' }],
   };
   const reported: RowNote[] = [];
   const problems: RowNote[] = [];

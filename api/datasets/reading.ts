@@ -28,6 +28,11 @@ export interface DatasetProvenance {
    * that no longer holds a claim of an earlier one ends it (api/datasets/endedListings.ts).
    */
   listSourceId?: string;
+  /**
+   * Relation types an earlier version of the reader recorded the list's claims as: claims of
+   * these types that cite the list alone are retracted when it is imported (supersededClaims.ts).
+   */
+  supersededTypes?: { type: string; reason: string }[];
 }
 
 export interface DatasetReading {

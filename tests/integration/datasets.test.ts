@@ -93,8 +93,8 @@ test('a newer copy of the OHCHR list without an enterprise ends its listing (kep
   await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
   const newer = full.split('\n').filter((line) => !line.includes('Airbnb Inc.')).join('\n');
   assert.equal(newer.split('\n').length, full.split('\n').length - 1);
-  const listing = 'airbnb-inc--allegedly-used-in--settlements-opt';
-  const stored = async () => (await db.read('curation/claim-by-id', { id: listing, from: 'airbnb-inc', type: 'ALLEGEDLY_USED_IN', to: 'settlements-opt' }))[0]?.claim as Record<string, unknown> | undefined;
+  const listing = 'airbnb-inc--listed-as-involved-in--settlements-opt';
+  const stored = async () => (await db.read('curation/claim-by-id', { id: listing, from: 'airbnb-inc', type: 'LISTED_AS_INVOLVED_IN', to: 'settlements-opt' }))[0]?.claim as Record<string, unknown> | undefined;
   const before = await graphCounts(db);
 
   const dry = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(true));
@@ -114,5 +114,36 @@ test('a newer copy of the OHCHR list without an enterprise ends its listing (kep
 
   const again = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(false));
   assert.ok(!again.report.notes.some((n) => n.includes('no longer in the list')), 'an ended listing is not ended twice');
-  assert.deepEqual(again.report.summary.claims, { created: 0, updated: 0, unchanged: 164 });
+  assert.deepEqual(again.report.summary.claims, { created: 0, updated: 0, unchanged: 176 });
+});
+
+test('a newer copy without a removed enterprise ends neither its ended listing nor its disengagement: a withdrawal is not undone', async () => {
+  const full = readFileSync(OHCHR, 'utf8');
+  await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
+  const disengagement = { id: 'kardan-n-v--disengaged-from--settlements-opt', from: 'kardan-n-v', type: 'DISENGAGED_FROM', to: 'settlements-opt' };
+  const newer = full.split('\n').filter((line) => !line.includes('Kardan N.V.')).join('\n');
+  const run = await importOfficialList(db, 'ohchr-settlements', newer, 'table-newer.csv', opts(false));
+  assert.equal(run.report.applied, true);
+  assert.ok(!run.report.notes.some((n) => n.includes('kardan')), run.report.notes.join('\n'));
+  const [row] = await db.read('curation/claim-by-id', disengagement);
+  const stored = row?.claim as Record<string, unknown>;
+  assert.deepEqual([stored.start, stored.end ?? null], ['2025-09-26', null]);
+});
+
+test("a graph loaded when the reader recorded listings as alleged uses: importing again retracts those, keeping their history", async () => {
+  const full = readFileSync(OHCHR, 'utf8');
+  await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
+  // As the earlier reader wrote it: Airbnb's listing as ALLEGEDLY_USED_IN, citing OHCHR alone.
+  const old = { id: 'airbnb-inc--allegedly-used-in--settlements-opt', from: 'airbnb-inc', type: 'ALLEGEDLY_USED_IN', to: 'settlements-opt' };
+  await db.writeTransaction((run) => run('exchange/create-claims', { rows: [{ from: old.from, to: old.to, type: old.type, props: { id: old.id, status: 'officially-listed', sourceIds: ['src-ohchr-bhr-database'], summary: 'OHCHR lists Airbnb Inc.', start: '2025-09' } }] }));
+  const dry = await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(true));
+  assert.ok(dry.report.notes.some((n) => n === `1 claim(s) an earlier reader recorded under another type would be retracted (kept for their history): ${old.id}`), dry.report.notes.join('\n'));
+  const run = await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
+  assert.ok(run.report.notes.some((n) => n.startsWith('1 claim(s) an earlier reader recorded under another type retracted')), run.report.notes.join('\n'));
+  const [row] = await db.read('curation/claim-by-id', old);
+  const stored = row?.claim as Record<string, unknown>;
+  assert.equal(stored.retractedBy, 'import:table.csv');
+  assert.match(String(stored.retractionReason), /LISTED_AS_INVOLVED_IN/);
+  const again = await importOfficialList(db, 'ohchr-settlements', full, 'table.csv', opts(false));
+  assert.ok(!again.report.notes.some((n) => n.includes('earlier reader')), 'retracted once');
 });
