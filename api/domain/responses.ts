@@ -44,12 +44,16 @@ export function isResponseKind(value: unknown): value is ResponseKind {
   return (RESPONSE_KINDS as readonly unknown[]).includes(value);
 }
 
-/** Every problem with one response input `{ kind, date, text?, sources }`; `where` names it, `sourceExists` checks each cited id. */
-export function responseProblems(value: unknown, where: string, sourceExists: (id: string) => boolean): string[] {
+/**
+ * Every problem with one response input `{ kind, date, text?, sources }`; `where` names it,
+ * `sourceExists` checks each cited id; `claim` is allowed where the response names its claim.
+ */
+export function responseProblems(value: unknown, where: string, sourceExists: (id: string) => boolean, namesClaim = false): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${where} must be an object with "kind", "date", "sources" and optionally "text"`];
   const { kind, date, text, sources, ...rest } = value as Record<string, unknown>;
   const problems: string[] = [];
-  for (const key of Object.keys(rest)) if (key !== 'claim') problems.push(`${where} has unknown field "${key}"; allowed: ${FIELDS.join(', ')}`);
+  const allowed = namesClaim ? ['claim', ...FIELDS] : FIELDS;
+  for (const key of Object.keys(rest)) if (!allowed.includes(key)) problems.push(`${where} has unknown field "${key}"; allowed: ${allowed.join(', ')}`);
   if (!isResponseKind(kind)) problems.push(`${where} kind must be one of ${RESPONSE_KINDS.join(', ')}; got ${JSON.stringify(kind)}`);
   if (typeof date !== 'string' || !isPartialDate(date)) problems.push(`${where} date ${JSON.stringify(date)} is not a date: ${dateAdvice(date)}`);
   if (text !== undefined && text !== null) {

@@ -318,7 +318,7 @@ function fileResponses(raw: unknown[], relations: unknown[], sourceIds: Set<stri
     const claim = isRecord(value) ? value.claim : undefined;
     const where = `responses[${i}]${typeof claim === 'string' ? ` (${claim})` : ''}`;
     if (!isRecord(value)) return out.add(where, 'must be an object with "claim", "kind", "date", "sources" and optionally "text"');
-    const problems = responseProblems(value, 'the response', (id) => sourceIds.has(id));
+    const problems = responseProblems(value, 'the response', (id) => sourceIds.has(id), true);
     if (typeof claim !== 'string' || claim === '') problems.push('must name the claim it answers in "claim" (the claim id, e.g. "acme--supplies--ruritania-army")');
     else if (!indexOf.has(claim)) problems.push(`answers claim "${claim}", which is no relation of this file; a response is imported with the claim it answers`);
     if (problems.length > 0) return problems.forEach((p) => out.add(where, p));

@@ -106,6 +106,8 @@ test('unknown fields, empty text and a relation field that is not a list are ref
   assert.equal(unknown!.reason, 'responses[0] has unknown field "quote"; allowed: kind, date, text, sources');
   const [blank] = problems({ sources, entities, relations: [{ ...relation, responses: [{ ...reply, text: '  ' }] }] });
   assert.equal(blank!.reason, 'responses[0] text must be a non-empty string when given');
+  const [onRelation] = problems({ sources, entities, relations: [{ ...relation, responses: [{ claim: CLAIM, ...reply }] }] });
+  assert.equal(onRelation!.reason, 'responses[0] has unknown field "claim"; allowed: kind, date, text, sources');
   const [notList] = problems({ sources, entities, relations: [{ ...relation, responses: reply }] });
   assert.match(notList!.reason, /"responses" must be a list/);
 });
