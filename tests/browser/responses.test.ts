@@ -1,10 +1,12 @@
 // A company's response beside the claim it answers, in headless Chromium against the real
 // server and Neo4j: the seed with the shipped OHCHR table imported; Ahava's listing in the side
 // panel, as the hop of its path to the settlements, and in its screening flag and the printable
-// report, each with OHCHR's record of its response.
+// report, each with OHCHR's record of its response; and a fictional company's denial beside the
+// claim a withdrawal ends and on the path it cuts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createToken } from '../../api/auth/tokens.ts';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -104,6 +106,47 @@ test("a screening of Ahava flags the settlements with the response beside the fl
   const [file] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-html').click()]);
   const html = await readFile((await file.path())!, 'utf8');
   assert.match(html, /<ul class="responses"><li>Company response \(23 September 2025, responded\) — Office of the United Nations High Commissioner for Human Rights \(OHCHR\)<\/li><\/ul>/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the scenario panel shows a fictional company's denial beside the claim its withdrawal ends and on the path it cuts", async () => {
+  const editor = await createToken(db, 'responses-browser-editor', 'editor');
+  const file = {
+    sources: [
+      { id: 'src-fictional-monitor', publisher: 'Example Monitor', title: 'A fictional report on checkpoint cameras', url: 'https://example.org/monitor' },
+      { id: 'src-fictional-reply', publisher: 'Fictional Optics Ltd', title: '[Statement in reply]', url: 'https://example.org/reply', kind: 'company' },
+    ],
+    entities: [
+      { id: 'fictional-optics', type: 'Company', name: 'Fictional Optics Ltd' },
+      { id: 'fictional-checkpoint-cameras', type: 'Infrastructure', name: 'Fictional checkpoint cameras', kind: 'surveillance-system' },
+      { id: 'fictional-occupation', type: 'Conflict', name: 'Occupation of Fictional Province (Ruritania)' },
+    ],
+    relations: [
+      { from: 'fictional-optics', type: 'OPERATES', to: 'fictional-checkpoint-cameras', status: 'reported', summary: 'Example Monitor reports that Fictional Optics Ltd runs the cameras.', sources: ['src-fictional-monitor'],
+        responses: [{ kind: 'denied', date: '2025-06-02', text: 'We sold the cameras and do not run them.', sources: ['src-fictional-reply'] }] },
+      { from: 'fictional-checkpoint-cameras', type: 'ALLEGEDLY_USED_IN', to: 'fictional-occupation', status: 'alleged', summary: 'Example Monitor reports the cameras are used at checkpoints.', sources: ['src-fictional-monitor'] },
+    ],
+  };
+  const imported = await api.gql(`mutation($content: String!) { importData(format: JSON, fileName: "fictional.json", content: $content) { applied problems { reason } } }`, { content: JSON.stringify(file) }, editor);
+  assert.equal(imported.data?.importData.applied, true, JSON.stringify(imported));
+
+  const { page, errors } = await openAppPage(browser, api.url, '/', { width: 1500, height: 900 });
+  await page.getByTestId('open-scenario').click();
+  const panel = page.getByTestId('scenario-panel');
+  await panel.getByTestId('scenario-company').fill('Fictional Optics');
+  await panel.getByTestId('search-suggestion').filter({ hasText: /^Fictional Optics Ltd/ }).first().click();
+  await panel.getByTestId('scope-all').check();
+  await panel.getByTestId('scenario-mode').selectOption('SHUTDOWN');
+  await panel.getByTestId('scenario-run').click();
+  await panel.getByTestId('scenario-summary').waitFor();
+  const DENIAL = 'Company response (2 June 2025, denied) — Fictional Optics Ltd“We sold the cameras and do not run them.”';
+  const ended = panel.getByTestId('scenario-removed').filter({ hasText: 'operates' });
+  assert.equal((await ended.getByTestId('claim-response').textContent())?.trim(), DENIAL);
+  const cut = panel.getByTestId('scenario-cut').getByTestId('scenario-path').first();
+  assert.equal((await cut.getByTestId('claim-response').textContent())?.trim(), `Fictional Optics Ltd → Fictional checkpoint cameras: ${DENIAL}`);
+  assert.equal(await cut.getByTestId('scenario-path-contested').count(), 1, 'the denial contests the path');
+  await panel.screenshot({ path: screenshotPath('scenario-denied-response.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
