@@ -162,7 +162,7 @@ test('the CSV export quotes by RFC 4180 and puts an apostrophe before formula st
   assert.match(entities, /\r\nacme-sub,Company,'=1\+2,\[\],"",/);
   assert.match(entities, /"Acme Widgets, ""Ltd""",/);
   assert.match(entities, /"\[""Acme; Widgets"",""\[Acme\]"","" spaced ""\]"/);
-  assert.ok(files[1]!.content.includes(',"src-gazette; src-wire","https://gazette.example/a?b=1,2 https://wire.example/b"\r\n'));
+  assert.ok(files[1]!.content.includes(',"src-gazette; src-wire","https://gazette.example/a?b=1,2 https://wire.example/b",\r\n'));
   assert.match(files[2]!.content, /"'=HYPERLINK\(""http:\/\/x\.example""\)"/);
 });
 

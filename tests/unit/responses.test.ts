@@ -1,15 +1,20 @@
 // Company responses (api/domain/responses.ts) in the data format: validated with the claim
 // they answer (inline, or top-level naming the claim), stored as aligned lists, read back,
-// round-tripped through the JSON shapes, a denial contests the claim, and the printable report
-// lists them. Fictional names only.
+// round-tripped through the JSON and CSV exports (GEXF and GraphML carry them), a denial contests
+// the claim, and the printable report lists them. Fictional names only.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contestedBecause, isContested } from '../../api/domain/contested.ts';
 import { responseLists, responsesOf } from '../../api/domain/responses.ts';
 import { validateDataset, type ValidationProblem } from '../../api/exchange/dataset.ts';
 import { claimToRaw } from '../../api/exchange/formats/common.ts';
+import { csvExport } from '../../api/exchange/formats/csv.ts';
+import { parseCsvPair } from '../../api/exchange/formats/csvParse.ts';
+import { gexfExport } from '../../api/exchange/formats/gexf.ts';
+import { graphmlExport } from '../../api/exchange/formats/graphml.ts';
 import { graphologyExport } from '../../api/exchange/formats/graphologyJson.ts';
 import { parseGraphology } from '../../api/exchange/formats/graphologyParse.ts';
+import { fallbackLayout } from '../../api/exchange/layout.ts';
 import { screeningHtml, type ReportHolding, type ReportScreening } from '../../api/portfolio/report.ts';
 
 const sources = [
@@ -122,6 +127,30 @@ test('responses round-trip through the JSON import shape and the graphology expo
   const parsed = parseGraphology(file!.content, file!.name);
   assert.deepEqual(parsed.problems, []);
   assert.deepEqual(accepted(parsed.raw).claims, ds.claims);
+});
+
+test('responses round-trip through the CSV export (a JSON cell), and GEXF and GraphML carry them as an edge attribute', () => {
+  const ds = accepted({ sources, entities, relations: [{ ...relation, responses: [reply] }, { ...relation, type: 'DISENGAGED_FROM', summary: 'It withdrew.' }] });
+  const [entityFile, relationshipFile, sourceFile] = csvExport(ds);
+  assert.match(relationshipFile!.content.split('\n')[0]!, /,sources,source_urls,responses\r?$/);
+  const parsed = parseCsvPair({ fileName: entityFile!.name, content: entityFile!.content, relationshipsContent: relationshipFile!.content, sourcesContent: sourceFile!.content });
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(accepted(parsed.raw).claims, ds.claims);
+  const written = JSON.stringify([{ kind: 'responded', date: '2025-09-23', text: 'We supply lenses only.', sources: ['src-reply'] }]);
+  const placed = fallbackLayout(ds);
+  for (const [file] of [gexfExport(ds, placed), graphmlExport(ds, placed)]) {
+    const escaped = written.replace(/"/g, '&quot;');
+    assert.ok(file!.content.includes(escaped) || file!.content.includes(written), `${file!.name} carries the responses`);
+  }
+});
+
+test('a responses cell that is not JSON is a problem on its line of relationships.csv', () => {
+  const ds = accepted({ sources, entities, relations: [{ ...relation, responses: [reply] }] });
+  const [entityFile, relationshipFile, sourceFile] = csvExport(ds);
+  const broken = relationshipFile!.content.replace(/"\[\{.*\}\]"/, 'responded on 23 September');
+  assert.notEqual(broken, relationshipFile!.content);
+  const parsed = parseCsvPair({ fileName: entityFile!.name, content: entityFile!.content, relationshipsContent: broken, sourcesContent: sourceFile!.content });
+  assert.deepEqual(parsed.problems, [{ file: 'relationships.csv', item: 'line 2', reason: 'the responses column must be a JSON list of { "kind", "date", "text", "sources" }' }]);
 });
 
 test('a denied response contests the claim, like a denial in its summary; other kinds do not', () => {

@@ -1,5 +1,6 @@
 // The CSV export: entities.csv, relationships.csv and sources.csv (columns in csvLayout.ts),
 // RFC 4180 with the formula guard (csvText.ts). Reading the three back gives the same dataset.
+import { responsesOf, responseToRaw } from '../../domain/responses.ts';
 import { effectiveConfidence } from '../../domain/trust.ts';
 import type { Dataset } from '../dataset.ts';
 import { OPTIONAL_CLAIM_FIELDS, citedSources, sourcesById } from './common.ts';
@@ -38,6 +39,8 @@ export function csvExport(ds: Dataset): ExportFile[] {
     };
     for (const key of OPTIONAL_CLAIM_FIELDS) values[key] = c[key];
     values.effective_confidence = effectiveConfidence(c);
+    const responses = responsesOf(c);
+    if (responses.length) values.responses = JSON.stringify(responses.map(responseToRaw));
     return RELATIONSHIP_COLUMNS.map((column) => cell(values[column]));
   });
   const sourceRows = ds.sources.map((s) => SOURCE_COLUMNS.map((column) => cell((s as unknown as Record<string, string | undefined>)[column])));

@@ -4,7 +4,9 @@
 //   relationships.csv  from, type, to, status, summary, the claim's optional fields with
 //                      effective_confidence after confidence (the status default when no
 //                      curator assessed it; for reading only), sources (cited source ids,
-//                      "; "-separated), source_urls (for reading only).
+//                      "; "-separated), source_urls (for reading only), responses (the
+//                      company's responses as a JSON list of { kind, date, text, sources };
+//                      empty when none).
 //   sources.csv        every source field: id, publisher, title, date, url, kind.
 // Sources get a file of their own so each is written once and every field travels.
 import { SOURCE_FIELDS } from '../../domain/model.ts';
@@ -22,6 +24,7 @@ export const RELATIONSHIP_COLUMNS: readonly string[] = [
   ...OPTIONAL_CLAIM_FIELDS.flatMap((f) => (f === 'confidence' ? [f, 'effective_confidence'] : [f])),
   'sources',
   'source_urls',
+  'responses',
 ];
 export const REQUIRED_RELATIONSHIP_COLUMNS = ['from', 'type', 'to', 'status', 'summary', 'sources'] as const;
 /** Written for people and tools reading the file; the reader ignores it. */

@@ -66,6 +66,16 @@ function siblingName(entitiesFile: string, wanted: string): string {
   return sibling !== entitiesFile ? sibling : wanted;
 }
 
+/** The responses column: a JSON list, checked further by validateDataset; else a problem on its line. */
+function responsesCell(text: string, origin: Origin | undefined, problems: ValidationProblem[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    problems.push({ file: origin?.file ?? CSV_FILE_NAMES.relationships, item: origin?.item ?? '(responses)', reason: 'the responses column must be a JSON list of { "kind", "date", "text", "sources" }' });
+    return undefined;
+  }
+}
+
 function cellValue(text: string, kind: FieldKind): unknown {
   switch (kind) {
     case 'stringList':
@@ -147,8 +157,9 @@ export function parseCsvPair(input: CsvInput): ParseResult {
 
   result.raw.entities = entities.records;
   const sourceUrlsUsed = relationships?.records.some((r) => r.source_urls !== undefined) ?? false;
-  result.raw.relations = (relationships?.records ?? []).map((r) => {
+  result.raw.relations = (relationships?.records ?? []).map((r, i) => {
     for (const column of READ_ONLY_RELATIONSHIP_COLUMNS) delete r[column];
+    if (typeof r.responses === 'string') r.responses = responsesCell(r.responses, relationships!.origins[i], result.problems);
     return r;
   });
   result.raw.sources = sources?.records ?? [];

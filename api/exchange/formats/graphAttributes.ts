@@ -5,6 +5,7 @@
 // ambiguous). A field named like a drawing attribute (Population's `size`) is written as
 // `entitySize`, as in the graphology export, so Gephi does not take it for the node's size.
 import { CLAIM_FIELDS, type FieldKind } from '../../domain/model.ts';
+import { responsesOf, responseToRaw } from '../../domain/responses.ts';
 import { effectiveConfidence } from '../../domain/trust.ts';
 import type { ClaimRecord, EntityRecord, SourceRecord } from '../dataset.ts';
 import { ENTITY_FIELD_KINDS, ENTITY_FIELD_NAMES, OPTIONAL_CLAIM_FIELDS, citedSources, entityValues } from './common.ts';
@@ -38,6 +39,8 @@ export const EDGE_ATTRIBUTES: readonly GraphAttribute[] = [
   { name: 'sources', kind: 'string' },
   /** Their addresses, separated by spaces (an address has none). */
   { name: 'sourceUrls', kind: 'string' },
+  /** The company's responses as a JSON list of {kind, date, text, sources}; absent when none. */
+  { name: 'responses', kind: 'string' },
 ];
 
 export function attributeText(value: string | number | readonly string[]): string {
@@ -69,5 +72,7 @@ export function edgeAttributeValues(claim: ClaimRecord, sources: Map<string, Sou
   values.set('sourceIds', attributeText(claim.sourceIds));
   values.set('sources', JSON.stringify(cited));
   values.set('sourceUrls', cited.map((s) => s.url).join(' '));
+  const responses = responsesOf(claim);
+  if (responses.length) values.set('responses', JSON.stringify(responses.map(responseToRaw)));
   return values;
 }
