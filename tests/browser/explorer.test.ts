@@ -84,20 +84,28 @@ test('double-clicking a node expands its neighbours into the same graph', async 
   await page.waitForFunction(() => document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-layout') === 'settled');
   const before = await drawnNodes(page);
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-  // The camera may still be easing to fit the settled layout: wait until Google stays put.
-  let at = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
-  for (let tries = 0; tries < 20; tries++) {
-    await page.waitForTimeout(150);
-    const now = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
-    if (now && at && Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5) break;
-    at = now;
+  const grown = (timeout: number) =>
+    page
+      .waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > n, before, { timeout })
+      .then(() => true, () => false);
+  // The camera may still be easing to fit the settled layout: wait until Google stays put, then
+  // double-click it where it shows; on a loaded machine a first double-click can land while it
+  // still moves, so a person's second try is allowed.
+  let expanded = false;
+  for (let attempt = 0; attempt < 3 && !expanded; attempt++) {
+    let at = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+    for (let tries = 0; tries < 20; tries++) {
+      await page.waitForTimeout(150);
+      const now = await page.evaluate(() => (window as any).conflictLinks.nodePosition('google'));
+      if (now && at && Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5) break;
+      at = now;
+    }
+    assert.ok(at, 'Google is drawn as a neighbour of Project Nimbus');
+    await uncoverPoint(page, box.x + at.x, box.y + at.y);
+    await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    expanded = await grown(attempt < 2 ? 8_000 : 30_000);
   }
-  assert.ok(at, 'Google is drawn as a neighbour of Project Nimbus');
-  // The legend floats over the canvas's bottom-left corner, where the layout may put Google:
-  // a person would click the node where it shows, so the test clears what covers it.
-  await uncoverPoint(page, box.x + at.x, box.y + at.y);
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=graph-canvas]')?.getAttribute('data-nodes')) > n, before);
+  assert.ok(expanded, 'double-clicking Google added its neighbours');
   const nodes: string[] = await page.evaluate(() => (window as any).conflictLinks.nodes());
   assert.ok(nodes.includes('contract-nimbus') && nodes.includes('google'), 'the first neighbourhood stays');
   assert.ok(nodes.length > before, 'Google’s own neighbours were added');

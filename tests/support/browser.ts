@@ -47,12 +47,18 @@ export async function openSuggestion(page: Page, text: string, name: string, id?
 }
 
 /**
- * Hides the legend when it floats over the point a test is about to press: the layout may put a
- * node under it, and a person would press the node where it shows.
+ * Hides what floats over the graph at the point a test is about to press (the legend, the
+ * status line, the hint): the layout may put a node under them, and a person would press the
+ * node where it shows.
  */
 export async function uncoverPoint(page: Page, x: number, y: number): Promise<void> {
   await page.evaluate(({ x, y }) => {
-    const hit = document.elementFromPoint(x, y);
-    if (hit && hit.closest('[data-testid=legend]')) (document.querySelector('[data-testid=legend]') as HTMLElement).style.display = 'none';
+    for (let i = 0; i < 5; i++) {
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || hit.closest('[data-testid=graph-canvas]')) return;
+      const overlay = [...document.querySelectorAll<HTMLElement>('.graph-area > *')].find((e) => e.contains(hit));
+      if (!overlay) return;
+      overlay.style.visibility = 'hidden';
+    }
   }, { x, y });
 }
