@@ -39,7 +39,8 @@ export interface Availability {
   /** Why it is down, while it is; null while up. */
   readonly reason: string | null;
   /** Marks it down now (the local server exited, say); the probe marks it up again. */
-  markDown(reason: string): void;
+  /** `known`: the cause is certain (the local server exited), so it replaces a reason guessed from a failed call. */
+  markDown(reason: string, known?: boolean): void;
 }
 
 export interface AvailabilityOptions {
@@ -93,8 +94,17 @@ export function watchAvailability(db: Database, opts: AvailabilityOptions = {}):
     timer.unref();
   };
 
-  const markDown = (why: string) => {
-    if (closed || reason !== null) return;
+  const markDown = (why: string, known = false) => {
+    if (closed) return;
+    // A request may notice the lost connection a moment before the supervisor sees the
+    // process exit: the exit is the better reason, so it replaces a guessed one.
+    if (reason !== null) {
+      if (known && reason !== why) {
+        reason = why;
+        log(`Neo4j is unavailable: ${why}.`);
+      }
+      return;
+    }
     reason = why;
     downSince = Date.now();
     log(`Neo4j is unavailable (${why}); requests get 503 DATABASE_UNAVAILABLE until it answers again.`);

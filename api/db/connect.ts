@@ -36,7 +36,7 @@ export async function connect(
     return { db: watched, uri, close: () => watched.close() };
   }
   let availability: Availability | undefined;
-  const server = await superviseLocalNeo4j({ ...target, log, onExit: (why) => availability?.markDown(why) });
+  const server = await superviseLocalNeo4j({ ...target, log, onExit: (why) => availability?.markDown(why, true) });
   const db = openDatabase({ uri: server.uri, user: 'neo4j', password: '' });
   try {
     await waitUntilReady(db);

@@ -123,3 +123,18 @@ test('restarts: at most the limit inside the window, allowed again once old ones
   assert.equal(describeExit({ code: null, signal: 'SIGKILL' }), 'was killed by SIGKILL');
   assert.equal(describeExit({ code: 1, signal: null }), 'exited with code 1');
 });
+
+test("the supervisor's reason replaces one guessed from a failed call; another guess does not", async () => {
+  const { db } = stubDatabase();
+  const watched = watchAvailability(db, { log: () => {}, probeMs: 60_000, checkMs: 60_000, pingTimeoutMs: 100 });
+  try {
+    watched.availability.markDown('Neo4j cannot be reached (ServiceUnavailable)');
+    watched.availability.markDown('Neo4j does not answer');
+    assert.equal(watched.availability.reason, 'Neo4j cannot be reached (ServiceUnavailable)');
+    watched.availability.markDown('The local Neo4j (pid 7) was killed by SIGKILL', true);
+    assert.equal(watched.availability.reason, 'The local Neo4j (pid 7) was killed by SIGKILL');
+    await assert.rejects(watched.read('x'), (e: unknown) => e instanceof DatabaseUnavailableError && /killed by SIGKILL/.test(e.reason));
+  } finally {
+    await watched.close();
+  }
+});
