@@ -4,17 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../api/db/database.ts';
-import { loadShippedLists } from '../../seed/shippedLists.ts';
 import type { TestApi } from '../support/api.ts';
-import { closeAll, startSeededApi } from '../support/seeded.ts';
+import { closeAll, startListedApi } from '../support/seeded.ts';
 
 let db: Database;
 let api: TestApi;
 
-before(async () => {
-  ({ db, api } = await startSeededApi());
-  await loadShippedLists(db);
-});
+before(async () => ({ db, api } = await startListedApi()));
 
 after(() => closeAll(api, db));
 

@@ -5,12 +5,20 @@ import type { Database } from '../../api/db/database.ts';
 import { startTestApi, type TestApi } from './api.ts';
 import { launchBrowser } from './browser.ts';
 import { openTestDatabase, resetToSeed } from './database.ts';
+import { loadShippedLists } from '../../seed/shippedLists.ts';
 
 export async function startSeededApi(): Promise<{ db: Database; api: TestApi }> {
   const db = await openTestDatabase();
   await resetToSeed(db);
   const api = await startTestApi(db);
   return { db, api };
+}
+
+/** The graph `npm start` serves: the seed, then the shipped official lists. */
+export async function startListedApi(): Promise<{ db: Database; api: TestApi }> {
+  const opened = await startSeededApi();
+  await loadShippedLists(opened.db);
+  return opened;
 }
 
 /** Closes each in the order given (last opened first), skipping what a failed `before` never opened. */
