@@ -10,7 +10,6 @@ import type { Dataset } from '../exchange/dataset.ts';
 import { plural } from '../exchange/formats/common.ts';
 import { locateProblems, type Origin } from '../exchange/formats/types.ts';
 import { EMPTY_SUMMARY, existingRecords, importDataset, type ImportOptions, type ImportReport } from '../exchange/importDataset.ts';
-import type { StoredEntity } from '../graph/mapping.ts';
 import { resolveIncoming, type Resolution } from '../resolution/resolve.ts';
 import { readGraphState, writeResolution } from '../resolution/store.ts';
 import { readFccCoveredList } from './fccCoveredList.ts';
@@ -38,11 +37,15 @@ export const OFFICIAL_LISTS = {
 /** Lists that are one of many naming the same entity: they add to a stored entity (storedEntities.ts). */
 const ADDS_TO_STORED: ReadonlySet<string> = new Set(['opensanctions']);
 
+/** Reads before the write get the import's time bound, as importDataset's planning does. */
+function planner(db: Database, opts: ImportOptions): Database {
+  return opts.timeoutMs ? { ...db, read: (q, p, o) => db.read(q, p, o ?? { timeoutMs: opts.timeoutMs }) } : db;
+}
+
 async function withStored(db: Database, reading: DatasetReading, opts: ImportOptions, notes: string[]): Promise<Dataset> {
-  const planner: Database = opts.timeoutMs ? { ...db, read: (q, p, o) => db.read(q, p, o ?? { timeoutMs: opts.timeoutMs }) } : db;
   const formerIds = reading.formerIds ?? {};
   const ids = [...new Set([...reading.dataset.entities.map((e) => e.id), ...Object.values(formerIds).flat()])];
-  const existing = await existingRecords(planner, ids, [], []);
+  const existing = await existingRecords(planner(db, opts), ids, [], []);
   const dataset = renamedToStored(reading.dataset, formerIds, new Set(existing.entities.map((e) => e.id)));
   const kept = dataset.entities.flatMap((e, i) => (e.id !== reading.dataset.entities[i]!.id ? [`${reading.dataset.entities[i]!.id} as ${e.id}`] : []));
   if (kept.length > 0) {
@@ -107,16 +110,10 @@ function resolutionNotes(resolution: Resolution): string[] {
   return [...merged, ...review];
 }
 
-/** Ids per read of what is stored, as importDataset reads them. */
-const READ_BATCH = 10_000;
-
-async function storedEntities(db: Database, ids: string[]): Promise<StoredEntity[]> {
-  const stored: StoredEntity[] = [];
-  for (let i = 0; i < ids.length; i += READ_BATCH) {
-    const [row] = await db.read('exchange/existing-records', { entityIds: ids.slice(i, i + READ_BATCH), sourceIds: [], claims: [] });
-    stored.push(...((row?.entities ?? []) as StoredEntity[]));
-  }
-  return stored;
+/** A list that is read whole: a stored entity keeps the fields the list does not give. */
+async function keepingStoredFields(db: Database, reading: DatasetReading, opts: ImportOptions): Promise<Dataset> {
+  const existing = await existingRecords(planner(db, opts), reading.dataset.entities.map((e) => e.id), [], []);
+  return { ...reading.dataset, entities: withStoredFields(reading.dataset.entities, existing.entities) };
 }
 
 export async function importOfficialList(
@@ -134,9 +131,7 @@ export async function importOfficialList(
   }
   // A feed that is one of many joins what it says to the entity stored under its id; any other
   // list leaves a stored entity the fields it does not give.
-  const dataset = ADDS_TO_STORED.has(list)
-    ? await withStored(db, reading, opts, notes)
-    : { ...reading.dataset, entities: withStoredFields(reading.dataset.entities, await storedEntities(db, reading.dataset.entities.map((e) => e.id))) };
+  const dataset = ADDS_TO_STORED.has(list) ? await withStored(db, reading, opts, notes) : await keepingStoredFields(db, reading, opts);
   const resolution = resolveIncoming(dataset, await readGraphState(db));
   const ending: ListingsToEnd | null = reading.provenance.listSourceId
     ? { sourceId: reading.provenance.listSourceId, keptIds: resolution.dataset.claims.map((c) => c.id), types: [...new Set(resolution.dataset.claims.map((c) => c.type).filter(endsWithTheList))], end: new Date().toISOString().slice(0, 10), fileName }

@@ -4,7 +4,7 @@ import { cypherInt } from '../db/database.ts';
 import type { ApiContext } from '../context.ts';
 import { badInput, intInRange } from '../errors.ts';
 import { asEntity } from '../graph/mapping.ts';
-import { API_IMPORT_MAX_CHARS } from '../exchange/resolvers.ts';
+import { checkImportSize } from '../exchange/resolvers.ts';
 import { decidePair, listPairs, pairByKey, type PairStatus, type StoredPair } from '../resolution/store.ts';
 import { importOfficialList, isOfficialListName } from './importList.ts';
 
@@ -48,10 +48,7 @@ export const datasetResolvers = {
       const by = requireEditor(ctx);
       const list = listName(args.list);
       if (!isOfficialListName(list)) throw badInput(`No reader for the list ${args.list}.`, 'list');
-      if (args.content.length > API_IMPORT_MAX_CHARS) {
-        throw badInput(`The file is ${args.content.length.toLocaleString('en-US')} characters; one request takes at most ${API_IMPORT_MAX_CHARS.toLocaleString('en-US')}. Use \`npm run import -- --dataset ${list} FILE\`. Nothing was written.`, 'content');
-      }
-      if (args.fileName.trim() === '' || args.fileName.length > 200) throw badInput('fileName must be a name of 1 to 200 characters, as problems refer to it.', 'fileName');
+      checkImportSize(args, 'importOfficialList', `\`npm run import -- --dataset ${list} FILE\``);
       const { report } = await importOfficialList(ctx.db, list, args.content, args.fileName, { by, dryRun: args.dryRun ?? false });
       return report;
     },

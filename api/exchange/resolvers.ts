@@ -29,7 +29,12 @@ interface ImportArgs {
   defaultSource?: SourceRecord | null;
 }
 
-function checkImportSize(args: ImportArgs): void {
+/** The size and file name bounds of one import request; `mutation` and `cli` name the way out in the message. */
+export function checkImportSize(
+  args: Pick<ImportArgs, 'content' | 'fileName' | 'relationshipsContent' | 'sourcesContent'>,
+  mutation = 'importData',
+  cli = '`npm run import -- FILE`',
+): void {
   const parts: [string, string | null | undefined][] = [
     ['content', args.content],
     ['relationshipsContent', args.relationshipsContent],
@@ -40,8 +45,8 @@ function checkImportSize(args: ImportArgs): void {
     const largest = parts.reduce((a, b) => ((b[1]?.length ?? 0) > (a[1]?.length ?? 0) ? b : a));
     const f = (n: number) => n.toLocaleString('en-US');
     throw badInput(
-      `The import is ${f(total)} characters; importData takes at most ${f(API_IMPORT_MAX_CHARS)}. ` +
-        'Split the file, or import it with `npm run import -- FILE`, which takes larger files. Nothing was written.',
+      `The import is ${f(total)} characters; ${mutation} takes at most ${f(API_IMPORT_MAX_CHARS)}. ` +
+        `Split the file, or import it with ${cli}, which takes larger files. Nothing was written.`,
       largest[0],
     );
   }
